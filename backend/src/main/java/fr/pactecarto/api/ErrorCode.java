@@ -1,0 +1,25 @@
+package fr.pactecarto.api;
+
+import graphql.ErrorClassification;
+
+/** Stable error codes of the public API; partner apps switch on these, so never rename one. */
+public enum ErrorCode implements ErrorClassification {
+
+	/** An argument is out of range or malformed (zoom, lon/lat, bbox…). */
+	INVALID_ARGUMENT,
+	/** No territory has this code or alias. */
+	UNKNOWN_TERRITORY,
+	/** No theme has this slug. */
+	UNKNOWN_THEME,
+	/** No axis has this number. */
+	UNKNOWN_AXIS,
+	/** The {@code after} cursor was not produced by this API. */
+	BAD_CURSOR,
+	/** {@code first} is above the maximum page size. */
+	PAGE_SIZE_EXCEEDED,
+	/** The query nests deeper than allowed. */
+	MAX_DEPTH_EXCEEDED,
+	/** The query asks for more fields than allowed. */
+	MAX_COMPLEXITY_EXCEEDED
+
+}

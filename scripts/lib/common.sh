@@ -1,0 +1,28 @@
+# shellcheck shell=bash
+# Shared by the scripts behind the Makefile targets.
+set -euo pipefail
+PACTE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export PACTE_ROOT
+JAR="$PACTE_ROOT/backend/target/pacte-carto.jar"
+
+# Development, tests, CI and benchmarks import the contours from ../shared/geodata when it is there;
+# otherwise the application's default (the official Etalab download) applies.
+default_geodata() { # default_geodata paca|france
+  if [ -z "${PACTE_GEODATA:-}" ] && [ -d "$PACTE_ROOT/../shared/geodata/$1" ]; then
+    PACTE_GEODATA=$(cd "$PACTE_ROOT/../shared/geodata/$1" && pwd)
+    export PACTE_GEODATA
+  fi
+}
+
+# build_jar: builds the application jar when it is missing or older than a source file.
+build_jar() {
+  if [ -f "$JAR" ] && [ -z "$(find "$PACTE_ROOT/pom.xml" "$PACTE_ROOT/backend/pom.xml" "$PACTE_ROOT/frontend/pom.xml" \
+      "$PACTE_ROOT/backend/src/main" "$PACTE_ROOT/frontend/src" "$PACTE_ROOT/frontend/scripts" "$PACTE_ROOT/schema" \
+      -type f -newer "$JAR" -print -quit)" ]; then
+    return
+  fi
+  echo "[build] mvn package (tests are run by 'make test')" >&2
+  (cd "$PACTE_ROOT" && mvn -B -q -DskipTests install) >&2
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
