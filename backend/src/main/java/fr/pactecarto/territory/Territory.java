@@ -1,0 +1,20 @@
+package fr.pactecarto.territory;
+
+import java.util.List;
+
+/**
+ * A territory as the API shows it (GraphQL type {@code Territory}); the geometry is fetched separately, only
+ * when asked for, at the zoom asked for.
+ */
+public record Territory(TerritoryKind kind, String code, String name, String epciNature, List<String> aliases,
+		TerritoryKind parentKind, String parentCode, Integer population, List<Double> bbox, Point labelPoint) {
+
+	public TerritoryKey key() {
+		return new TerritoryKey(this.kind, this.code);
+	}
+
+	public TerritoryKey parentKey() {
+		return (this.parentKind != null) ? new TerritoryKey(this.parentKind, this.parentCode) : null;
+	}
+
+}
