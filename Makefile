@@ -8,7 +8,7 @@ test:
 	@scripts/test.sh
 
 build:
-	mvn -B -q -DskipTests install
+	mvn -B -q -DskipTests package
 
 clean:
 	mvn -B -q clean

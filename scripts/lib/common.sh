@@ -22,7 +22,7 @@ build_jar() {
     return
   fi
   echo "[build] mvn package (tests are run by 'make test')" >&2
-  (cd "$PACTE_ROOT" && mvn -B -q -DskipTests install) >&2
+  (cd "$PACTE_ROOT" && mvn -B -q -DskipTests package) >&2
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
