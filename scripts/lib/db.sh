@@ -47,7 +47,8 @@ wait_ready() {
 start_local_cluster() {
   have pg_lsclusters || return 1
   local line ver name
-  line=$(pg_lsclusters -h 2>/dev/null | head -n 1)
+  # The cluster configured for the port asked for (5432 unless PACTE_DB_PORT says otherwise).
+  line=$(pg_lsclusters -h 2>/dev/null | awk -v port="$PACTE_DB_PORT" '$3 == port' | head -n 1)
   [ -n "$line" ] || return 1
   ver=$(awk '{print $1}' <<<"$line"); name=$(awk '{print $2}' <<<"$line")
   say "PostgreSQL $ver/$name is installed but not running: starting it"
