@@ -31,7 +31,8 @@ class WalkingSkeletonTests {
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.status").isEqualTo("UP")
-			.jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+			.jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+			.jsonPath("$.components.db.status").isEqualTo("UP");
 	}
 
 	@Autowired
