@@ -7,6 +7,9 @@ run:
 test:
 	@scripts/test.sh
 
+import:
+	@scripts/import.sh
+
 build:
 	mvn -B -q -DskipTests package
 
