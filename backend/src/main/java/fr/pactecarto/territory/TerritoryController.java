@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
@@ -44,34 +45,59 @@ class TerritoryController {
 		loaders.<GeometryKey, GeoJson>forName(GEOMETRY_LOADER).registerMappedBatchLoader((keys, env) -> loadGeometries(keys));
 	}
 
-	@QueryMapping
-	Flux<Territory> territories(@Argument TerritoryFilter filter) {
-		if (filter == null) {
-			return this.territories.find(null, null, null, null);
-		}
-		Bbox bbox = (filter.bbox() != null) ? Bbox.of(filter.bbox(), "filter.bbox") : null;
-		Mono<TerritoryKey> parent = (filter.parent() != null)
-				? this.territories.resolve(filter.parent(), null, "filter.parent") : Mono.empty();
-		return parent.map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
-			.flatMapMany(key -> this.territories.find(filter.kinds(), filter.codes(), key.orElse(null), bbox)
-				.collectList()
-				.flatMapMany(found -> checkCodesKnown(filter, found)));
+	/**
+	 * Outlines read together with the territories, for their {@code geometry} fields: when every
+	 * {@code geometry} selected under {@code territories} asks for the same zoom (as a map does), the whole
+	 * answer takes one SQL statement.
+	 */
+	record PrefetchedOutlines(int zoom, Map<TerritoryKey, GeoJson> outlines) {
 	}
 
-	// Cheap path first: only when fewer territories than codes came back can one of the codes be unknown.
-	private Flux<Territory> checkCodesKnown(TerritoryFilter filter, List<Territory> found) {
-		if (filter.codes() == null || found.size() >= filter.codes().size()) {
-			return Flux.fromIterable(found);
+	@QueryMapping
+	Mono<DataFetcherResult<List<Territory>>> territories(@Argument TerritoryFilter filter, DataFetchingEnvironment env) {
+		TerritoryFilter criteria = (filter != null) ? filter : new TerritoryFilter(null, null, null, null);
+		Bbox bbox = (criteria.bbox() != null) ? Bbox.of(criteria.bbox(), "filter.bbox") : null;
+		Integer zoom = singleGeometryZoom(env);
+		Mono<Optional<TerritoryKey>> parent = (criteria.parent() != null)
+				? this.territories.resolve(criteria.parent(), null, "filter.parent").map(Optional::of)
+				: Mono.just(Optional.empty());
+		return parent
+			.flatMap(key -> this.territories.find(criteria.kinds(), criteria.codes(), key.orElse(null), bbox, zoom).collectList())
+			.flatMap(found -> checkCodesKnown(criteria, found.size()).thenReturn(found))
+			.map(found -> {
+				List<Territory> list = found.stream().map(Outlined::territory).toList();
+				DataFetcherResult.Builder<List<Territory>> result = DataFetcherResult.<List<Territory>>newResult().data(list);
+				if (zoom != null) {
+					Map<TerritoryKey, GeoJson> outlines = new HashMap<>();
+					found.forEach(outlined -> outlines.put(outlined.territory().key(), outlined.outline()));
+					result.localContext(new PrefetchedOutlines(zoom, outlines));
+				}
+				return result.build();
+			});
+	}
+
+	private static Integer singleGeometryZoom(DataFetchingEnvironment env) {
+		Set<Object> zooms = env.getSelectionSet()
+			.getImmediateFields()
+			.stream()
+			.filter(field -> field.getName().equals("geometry"))
+			.map(field -> field.getArguments().get("zoom"))
+			.collect(Collectors.toSet());
+		return (zooms.size() == 1 && zooms.iterator().next() instanceof Integer zoom && zoom >= 0 && zoom <= 20) ? zoom
+				: null;
+	}
+
+	// Only when fewer territories than codes came back can one of the codes be unknown.
+	private Mono<Void> checkCodesKnown(TerritoryFilter filter, int found) {
+		if (filter.codes() == null || found >= filter.codes().size()) {
+			return Mono.empty();
 		}
-		return this.territories.unknown(filter.codes(), filter.kinds()).collectList().flatMapMany(unknown -> {
-			if (unknown.isEmpty()) {
-				return Flux.fromIterable(found);
-			}
-			return Flux.error(new ApiException(ErrorCode.UNKNOWN_TERRITORY, "filter.codes",
-					"No territory has the code or alias " + unknown + ((filter.kinds() != null) ? " among kinds "
-							+ filter.kinds() : "") + " (argument 'filter.codes')"));
-		});
+		return this.territories.unknown(filter.codes(), filter.kinds()).collectList().flatMap(unknown -> unknown.isEmpty()
+				? Mono.empty()
+				: Mono.error(new ApiException(ErrorCode.UNKNOWN_TERRITORY, "filter.codes",
+						"No territory has the code or alias " + unknown
+								+ ((filter.kinds() != null) ? " among kinds " + filter.kinds() : "")
+								+ " (argument 'filter.codes')")));
 	}
 
 	@QueryMapping
@@ -120,6 +146,10 @@ class TerritoryController {
 	CompletableFuture<GeoJson> geometry(Territory territory, @Argument Integer zoom, DataFetchingEnvironment env) {
 		if (zoom != null && (zoom < 0 || zoom > 20)) {
 			throw ApiException.invalid("zoom", "Argument 'zoom' must be a web-map zoom level from 0 to 20, got " + zoom);
+		}
+		if (zoom != null && env.getLocalContext() instanceof PrefetchedOutlines prefetched && prefetched.zoom() == zoom
+				&& prefetched.outlines().containsKey(territory.key())) {
+			return CompletableFuture.completedFuture(prefetched.outlines().get(territory.key()));
 		}
 		DataLoader<GeometryKey, GeoJson> loader = env.getDataLoader(GEOMETRY_LOADER);
 		return loader.load(new GeometryKey(territory.key(), zoom));

@@ -56,6 +56,11 @@ public class TerritoryRepository {
 			ORDER BY w.input, c.rank
 			""".formatted(CANDIDATES.formatted("w.input"));
 
+	// The outline stored for the zoom band holding :zoom.
+	private static final String OUTLINE_AT_ZOOM = """
+			(SELECT o.geojson FROM territory_outline o
+			 WHERE o.kind = t.kind AND o.code = t.code AND o.max_zoom >= :zoom ORDER BY o.max_zoom LIMIT 1)""";
+
 	private static final String ORDER = """
 			ORDER BY CASE t.kind WHEN 'REGION' THEN 1 WHEN 'DEPARTMENT' THEN 2 WHEN 'EPCI' THEN 3 ELSE 4 END, t.code
 			""";
@@ -103,14 +108,19 @@ public class TerritoryRepository {
 	/**
 	 * The territories matching all the given criteria (each may be null): kinds, codes or aliases (resolved
 	 * as {@link #resolve} does), direct children of a parent, outline intersecting a box; regions first, then
-	 * departments, EPCI and communes, by code.
+	 * departments, EPCI and communes, by code. With {@code outlineZoom}, each comes with its outline at that
+	 * zoom, in the same statement.
 	 */
-	Flux<Territory> find(List<TerritoryKind> kinds, List<String> codes, TerritoryKey parent, Bbox bbox) {
+	Flux<Outlined> find(List<TerritoryKind> kinds, List<String> codes, TerritoryKey parent, Bbox bbox, Integer outlineZoom) {
 		StringBuilder sql = new StringBuilder();
 		if (codes != null) {
 			sql.append("WITH wanted AS (").append(WANTED).append(")\n");
 		}
-		sql.append("SELECT ").append(COLUMNS).append("FROM territory t WHERE true\n");
+		sql.append("SELECT ").append(COLUMNS);
+		if (outlineZoom != null) {
+			sql.append(", ").append(OUTLINE_AT_ZOOM).append(" AS outline\n");
+		}
+		sql.append("FROM territory t WHERE true\n");
 		if (kinds != null) {
 			sql.append("AND t.kind = ANY(CAST(:kinds AS text[]))\n");
 		}
@@ -137,7 +147,11 @@ public class TerritoryRepository {
 		if (bbox != null) {
 			spec = spec.bind("west", bbox.west()).bind("south", bbox.south()).bind("east", bbox.east()).bind("north", bbox.north());
 		}
-		return spec.map(TerritoryRepository::territory).all();
+		if (outlineZoom != null) {
+			spec = spec.bind("zoom", outlineZoom);
+		}
+		return spec.map(row -> new Outlined(territory(row),
+				(outlineZoom != null) ? new GeoJson(row.get("outline", String.class)) : null)).all();
 	}
 
 	/** The codes or aliases among these that name no territory of these kinds (null: any kind). */
@@ -185,15 +199,8 @@ public class TerritoryRepository {
 	 * holding that zoom; without, the full outline.
 	 */
 	Flux<Map.Entry<TerritoryKey, GeoJson>> findGeometries(Collection<TerritoryKey> keys, Integer zoom) {
-		String sql = (zoom != null) ? """
-				SELECT DISTINCT ON (o.kind, o.code) o.kind, o.code, o.geojson
-				FROM territory_outline o
-				JOIN unnest(CAST(:kinds AS text[]), CAST(:codes AS text[])) AS k(kind, code)
-				  ON o.kind = k.kind AND o.code = k.code
-				WHERE o.max_zoom >= :zoom
-				ORDER BY o.kind, o.code, o.max_zoom
-				""" : """
-				SELECT t.kind, t.code, ST_AsGeoJSON(t.geom) AS geojson
+		String sql = "SELECT t.kind, t.code, " + ((zoom != null) ? OUTLINE_AT_ZOOM : "ST_AsGeoJSON(t.geom)") + """
+				 AS geojson
 				FROM territory t
 				JOIN unnest(CAST(:kinds AS text[]), CAST(:codes AS text[])) AS k(kind, code)
 				  ON t.kind = k.kind AND t.code = k.code

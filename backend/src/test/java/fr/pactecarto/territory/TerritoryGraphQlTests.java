@@ -128,6 +128,19 @@ class TerritoryGraphQlTests {
 	}
 
 	@Test
+	void listsGiveTheSameOutlinesWhateverTheZoomsAskedTogether() {
+		// One zoom for the whole list (read with the rows) or several (read per zoom): same outlines.
+		Object alone = this.graphQl.document("{ territory(code: \"AMP\") { geometry(zoom: 8) } }").execute()
+			.path("territory.geometry").entity(Object.class).get();
+		this.graphQl.document("{ territories(filter: {codes: [\"AMP\"]}) { geometry(zoom: 8) } }").execute()
+			.path("territories[0].geometry").entity(Object.class).isEqualTo(alone);
+		this.graphQl.document("{ territories(filter: {codes: [\"AMP\"]}) { a: geometry(zoom: 8) b: geometry(zoom: 4) } }")
+			.execute()
+			.path("territories[0].a").entity(Object.class).isEqualTo(alone)
+			.path("territories[0].b").entity(Object.class).isNotEqualTo(alone);
+	}
+
+	@Test
 	void theMapsFirstViewStaysUnder50KilobytesAtZoom8() {
 		String json = this.graphQl.document("""
 				{ territories(filter: {codes: ["04", "05", "06", "13", "83", "84", "AMP", "NCA", "TPM", "VdM"]}) {
