@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -192,12 +193,17 @@ public class GeodataImporter {
 			try {
 				execute(connection, LOCK);
 				execute(connection, STAGING);
-				List<String> rejections = new ArrayList<>();
-				int read = copy(connection, layer, input, rejections);
-				if (!rejections.isEmpty()) {
-					throw new GeodataImportException(input.name() + ": " + rejections.size()
-							+ " feature(s) rejected, nothing stored: " + String.join("; ", rejections.subList(0,
-									Math.min(MAX_LISTED_REJECTIONS, rejections.size()))));
+				// A whole file of bad features must not fill the memory: count them all, list the first few.
+				int[] rejected = { 0 };
+				List<String> listed = new ArrayList<>();
+				int read = copy(connection, layer, input, reason -> {
+					if (rejected[0]++ < MAX_LISTED_REJECTIONS) {
+						listed.add(reason);
+					}
+				});
+				if (rejected[0] > 0) {
+					throw new GeodataImportException(input.name() + ": " + rejected[0]
+							+ " feature(s) rejected, nothing stored: " + String.join("; ", listed));
 				}
 				if (read == 0) {
 					throw new GeodataImportException(input.name() + ": no features (refusing to delete every "
@@ -233,7 +239,7 @@ public class GeodataImporter {
 	}
 
 	/** Streams the features into {@code geodata_staging} with COPY, a buffer at a time. */
-	private static int copy(Connection connection, GeodataLayer layer, GeodataSource.Input input, List<String> rejections)
+	private static int copy(Connection connection, GeodataLayer layer, GeodataSource.Input input, Consumer<String> rejected)
 			throws SQLException {
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY geodata_staging FROM STDIN");
 		try {
@@ -243,7 +249,7 @@ public class GeodataImporter {
 				if (buffer.length() > (1 << 16)) {
 					flush(copy, buffer);
 				}
-			}, rejections::add);
+			}, rejected);
 			flush(copy, buffer);
 			copy.endCopy();
 			return read;
