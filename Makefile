@@ -10,6 +10,9 @@ test:
 import:
 	@scripts/import.sh
 
+bench:
+	@scripts/bench.sh
+
 build:
 	mvn -B -q -DskipTests package
 
