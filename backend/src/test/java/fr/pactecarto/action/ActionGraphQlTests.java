@@ -91,6 +91,22 @@ class ActionGraphQlTests {
 	}
 
 	@Test
+	void withoutThemeOrAxisCoverageListsEveryCitedTerritory() {
+		this.graphQl.document("{ coverage { territory { code } } }").execute()
+			.path("coverage[*].territory.code").entityList(String.class)
+			.hasSize(10).contains("04", "05", "06", "13", "83", "84", "200054807", "200030195", "248300543", "13055");
+	}
+
+	@Test
+	void theHeadlineThemesComeFirstWithTheirActionCounts() {
+		this.graphQl.document("{ themes { slug headline actionCount } }").execute()
+			.path("themes[0:3].slug").entityList(String.class)
+			.containsExactly("mobilite", "precarite-energetique", "alimentation")
+			.path("themes[0:3].actionCount").entityList(Integer.class).containsExactly(4, 7, 3)
+			.path("themes[?(@.headline == true)]").entityList(Object.class).hasSize(3);
+	}
+
+	@Test
 	void aTerritoryListsItsActionsByThemeAndItsThemes() {
 		this.graphQl.document("""
 				{ territory(code: "NCA") {
