@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
-@Import(PostgisTestDatabase.class)
+@Import({ PostgisTestDatabase.class, StatementCounter.class })
 public @interface PacteIntegrationTest {
 
 }
