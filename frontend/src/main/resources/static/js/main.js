@@ -75,10 +75,10 @@ async function start() {
   const questionOf = (theme, axis) => {
     const t = themes.find((x) => x.slug === theme);
     const a = axes.find((x) => x.number === axis);
-    let text = T.allQuestion;
-    if (t) text = T.question((T.themePhrase[t.slug] ?? T.themeFallback(t.label)) + (a ? T.inAxis(a) : ''));
-    else if (a) text = T.question(T.axisPhrase(a));
-    return { theme: t ? t.slug : null, axis: a ? a.number : null, text };
+    let phrase = null;
+    if (t) phrase = (T.themePhrase[t.slug] ?? T.themeFallback(t.label)) + (a ? T.inAxis(a) : '');
+    else if (a) phrase = T.axisPhrase(a);
+    return { theme: t ? t.slug : null, axis: a ? a.number : null, phrase, text: phrase ? T.question(phrase) : T.allQuestion };
   };
 
   const save = () => {
@@ -139,8 +139,8 @@ async function start() {
 
   const steps = [...HEADLINE_THEMES.map((theme) => ({ theme, axis: null })), ...axes.map((a) => ({ theme: null, axis: a.number }))];
   const presenter = new Presenter($('caption'), $('answers'), steps, (step) => ask(step.theme, step.axis), () => {
-    map.invalidateSize();
-    map.fitBounds(regionBounds);
+    map.invalidateSize({ pan: false });
+    map.fitBounds(regionBounds, { animate: false, padding: [10, 10] });
   });
 
   const controls = new Controls($('controls'), themes, axes, {

@@ -39,7 +39,7 @@ export class Panel {
     }
     if (ticket !== this.request) return;
     const body = [this.header(territory)];
-    body.push(text('h3', filtered ? T.panelActionsFiltered(question.text) : T.panelActionsAll));
+    body.push(text('h3', filtered ? T.panelActionsFiltered(question.phrase) : T.panelActionsAll));
     if (question.theme != null || question.axis != null) {
       const toggle = text('button', this.showAll ? T.panelShowFiltered : T.panelShowAll, 'link');
       toggle.type = 'button';
