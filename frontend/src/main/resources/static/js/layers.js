@@ -43,7 +43,16 @@ export class TerritoryLayers {
     }).addTo(map);
 
     for (const group of GROUPS) {
-      map.createPane(group.key).style.zIndex = group.zIndex;
+      const pane = map.createPane(group.key);
+      pane.style.zIndex = group.zIndex;
+      // Shapes are focusable: Enter or Space opens the territory's panel, as a click does.
+      pane.addEventListener('keydown', (event) => {
+        const entry = this.byCode.get(event.target.getAttribute && event.target.getAttribute('data-territory-code'));
+        if (entry && (event.key === 'Enter' || event.key === ' ')) {
+          event.preventDefault();
+          onSelect(entry.territory);
+        }
+      });
       const territories = shapes[group.key] ?? [];
       const layer = L.geoJSON(null, { pane: group.key });
       const labels = L.layerGroup();
@@ -96,6 +105,8 @@ export class TerritoryLayers {
       const element = path.getElement && path.getElement();
       if (!element) return;
       element.setAttribute('data-territory-code', territory.code);
+      element.setAttribute('tabindex', '0');
+      element.setAttribute('role', 'button');
       element.setAttribute('aria-label', T.hover(territory.name, count));
       if (count > 0) element.setAttribute('data-active', 'true');
       else element.removeAttribute('data-active');

@@ -17,6 +17,7 @@ import { exportCsv, exportGeoJson, exportPng } from './export.js';
 const $ = (id) => document.getElementById(id);
 const state = readPermalink();
 const coverageCache = new Map();
+const TRANSPARENT = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
 const key = (theme, axis) => `${theme ?? ''}|${axis ?? ''}`;
 
 function notify(message, kind = 'info') {
@@ -176,7 +177,8 @@ async function start() {
 
   const { tileUrl, tileAttribution } = await config;
   if (tileUrl) {
-    const tiles = L.tileLayer(tileUrl, { attribution: tileAttribution, maxZoom: 18 }).addTo(map);
+    // A failed tile is drawn transparent: the land colour, outlines and names stay as they are.
+    const tiles = L.tileLayer(tileUrl, { attribution: tileAttribution, maxZoom: 18, errorTileUrl: TRANSPARENT }).addTo(map);
     tiles.once('tileerror', () => {
       document.body.classList.add('no-tiles');
       notify(T.tilesFailed);
