@@ -31,18 +31,35 @@ async function start() {
   document.body.dataset.state = 'loading';
   const config = fetch('/map/config').then((r) => (r.ok ? r.json() : { tileUrl: null })).catch(() => ({ tileUrl: null }));
   let { data, errors } = await request(FIRST_VIEW, { theme: state.theme, axis: state.axis });
+  let fellBack = false;
+  if (data == null && (state.theme != null || state.axis != null)) {
+    // The permalink's question failed (the API refuses an unknown theme or axis): load the view without it.
+    ({ data, errors } = await request(FIRST_VIEW, { theme: null, axis: null }));
+    fellBack = true;
+  }
   if (data == null || data.departments == null || data.themes == null || data.axes == null) {
     throw new Error(errors.map((e) => e.message).join(' ; ') || 'réponse vide');
   }
-  if (data.coverage == null) {
-    // The permalink named an unknown theme or axis: say so, show everything rather than nothing.
-    const argument = errors.map((e) => e.extensions && e.extensions.argument).find(Boolean);
-    notify(argument === 'axis' ? T.unknownAxis(state.axis) : T.unknownTheme(state.theme ?? ''), 'error');
+  const { themes, axes } = data;
+  // A permalink may name a theme or axis that does not exist (any more): say so and show everything.
+  let unknown = false;
+  if (state.theme != null && !themes.some((t) => t.slug === state.theme)) {
+    notify(T.unknownTheme(state.theme), 'error');
+    state.theme = null;
+    unknown = true;
+  }
+  if (state.axis != null && !axes.some((a) => a.number === state.axis)) {
+    notify(T.unknownAxis(state.axis), 'error');
+    state.axis = null;
+    unknown = true;
+  }
+  if (fellBack && !unknown) {
+    notify(T.requestFailed + T.question(state.theme ?? state.axis), 'error');
     state.theme = null;
     state.axis = null;
-    data = { ...data, coverage: (await query(COVERAGE, {})).coverage };
   }
-  const { themes, axes } = data;
+  if (unknown && !fellBack) data = { ...data, coverage: (await query(COVERAGE, { theme: state.theme, axis: state.axis })).coverage };
+  if (data.coverage == null) throw new Error(errors.map((e) => e.message).join(' ; '));
   coverageCache.set(key(state.theme, state.axis), data.coverage);
 
   const byCode = (a, b) => a.code.localeCompare(b.code);

@@ -6,7 +6,7 @@ export const T = {
   loading: 'Chargement de la carte…',
   loadFailed: 'La carte n\'a pas pu être chargée : ',
   requestFailed: 'La requête a échoué : ',
-  unknownTheme: (slug) => `Thème inconnu « ${slug} » : toutes les actions sont affichées.`,
+  unknownTheme: (slug) => `Thème inconnu « ${slug} » : tous les thèmes sont affichés.`,
   unknownAxis: (n) => `Axe inconnu « ${n} » : tous les axes sont affichés.`,
   unknownTerritory: (code) => `Territoire inconnu « ${code} ».`,
 
