@@ -70,7 +70,27 @@ async function start() {
     cities: data.cities ?? [],
   };
 
+  // The controls first: they set the header's height, hence the map's size the first view is fitted to.
+  const controls = new Controls($('controls'), themes, axes, {
+    onQuestion: (theme, axis) => ask(theme, axis),
+    onLayer: (groupKey, visible) => layers.setVisible(groupKey, visible),
+    onList: () => {
+      const section = $('list-view');
+      section.hidden = !section.hidden;
+      controls.setListOpen(!section.hidden);
+      if (!section.hidden) section.querySelector('button').focus();
+    },
+    onPresenter: () => presenter.enter(state.theme, state.axis),
+    onExport: (format) => {
+      const question = questionOf(state.theme, state.axis);
+      const run = { geojson: () => exportGeoJson(layers, question), csv: () => exportCsv(layers, question), png: () => exportPng(map, layers, question) }[format];
+      Promise.resolve().then(run).catch((error) => notify(T.requestFailed + error.message, 'error'));
+    },
+  });
+  controls.show(state.theme, state.axis);
+
   const map = L.map('map', { zoomSnap: 0.25, zoomDelta: 0.5 });
+  new ResizeObserver(() => map.invalidateSize({ pan: false })).observe($('map'));
   map.attributionControl.addAttribution(T.attribution);
   const regionBounds = L.geoJSON(shapes.region.concat(shapes.departments).map((t) => t.geometry).filter(Boolean)).getBounds();
   if (state.centre && state.zoom != null) map.setView([state.centre.lat, state.centre.lon], state.zoom);
@@ -161,23 +181,6 @@ async function start() {
     map.fitBounds(regionBounds, { animate: false, padding: [10, 10] });
   });
 
-  const controls = new Controls($('controls'), themes, axes, {
-    onQuestion: (theme, axis) => ask(theme, axis),
-    onLayer: (groupKey, visible) => layers.setVisible(groupKey, visible),
-    onList: () => {
-      const section = $('list-view');
-      section.hidden = !section.hidden;
-      controls.setListOpen(!section.hidden);
-      if (!section.hidden) section.querySelector('button').focus();
-    },
-    onPresenter: () => presenter.enter(state.theme, state.axis),
-    onExport: (format) => {
-      const question = questionOf(state.theme, state.axis);
-      const run = { geojson: () => exportGeoJson(layers, question), csv: () => exportCsv(layers, question), png: () => exportPng(map, layers, question) }[format];
-      Promise.resolve().then(run).catch((error) => notify(T.requestFailed + error.message, 'error'));
-    },
-  });
-  controls.show(state.theme, state.axis);
 
   apply(data.coverage);
   performance.mark('pacte:first-coloured-map');
