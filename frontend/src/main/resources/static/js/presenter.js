@@ -23,6 +23,7 @@ export class Presenter {
     this.keys = (event) => this.key(event);
     document.addEventListener('fullscreenchange', () => {
       if (!document.fullscreenElement && this.active && this.wasFullscreen) this.leave();
+      else if (this.active) this.onChange(true); // the screen's size is known only now
       this.wasFullscreen = Boolean(document.fullscreenElement);
     });
   }
