@@ -30,7 +30,11 @@ function notify(message, kind = 'info') {
 async function start() {
   document.body.dataset.state = 'loading';
   const config = fetch('/map/config').then((r) => (r.ok ? r.json() : { tileUrl: null })).catch(() => ({ tileUrl: null }));
-  let { data, errors } = await request(FIRST_VIEW, { theme: state.theme, axis: state.axis });
+  // The request leaves before Leaflet is parsed; deferred scripts have all run by DOMContentLoaded.
+  const leaflet = document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+    : Promise.resolve();
+  let [{ data, errors }] = await Promise.all([request(FIRST_VIEW, { theme: state.theme, axis: state.axis }), leaflet]);
   let fellBack = false;
   if (data == null && (state.theme != null || state.axis != null)) {
     // The permalink's question failed (the API refuses an unknown theme or axis): load the view without it.
