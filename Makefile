@@ -7,6 +7,12 @@ run:
 test:
 	@scripts/test.sh
 
+import:
+	@scripts/import.sh
+
+bench:
+	@scripts/bench.sh
+
 build:
 	mvn -B -q -DskipTests package
 

@@ -3,13 +3,17 @@ package fr.pactecarto.territory;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.R2dbcType;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import fr.pactecarto.api.ApiException;
 import fr.pactecarto.api.ErrorCode;
+import fr.pactecarto.api.GeoJson;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -26,19 +30,39 @@ public class TerritoryRepository {
 			ARRAY(SELECT a.alias FROM territory_alias a WHERE a.kind = t.kind AND a.code = t.code ORDER BY a.alias) AS aliases
 			""";
 
-	// A plain code shared by two kinds (region 84 / department 84) means the department: the Pacte's codes
-	// are department numbers.
+	// The territories a code or alias may name, best first. A plain code shared by two kinds (region 84 /
+	// department 84) means the department: the Pacte's codes are department numbers.
+	private static final String CANDIDATES = """
+			SELECT a.kind, a.code, 0 AS rank FROM territory_alias a WHERE lower(a.alias) = lower(%1$s)
+			UNION ALL
+			SELECT t.kind, t.code,
+			       CASE t.kind WHEN 'DEPARTMENT' THEN 1 WHEN 'COMMUNE' THEN 2 WHEN 'EPCI' THEN 3 ELSE 4 END
+			FROM territory t WHERE t.code = upper(%1$s)
+			""";
+
 	private static final String RESOLVE = """
-			SELECT kind, code FROM (
-			    SELECT a.kind, a.code, 0 AS rank FROM territory_alias a WHERE lower(a.alias) = lower(:code)
-			    UNION ALL
-			    SELECT t.kind, t.code,
-			           CASE t.kind WHEN 'DEPARTMENT' THEN 1 WHEN 'COMMUNE' THEN 2 WHEN 'EPCI' THEN 3 ELSE 4 END
-			    FROM territory t WHERE t.code = upper(:code)
-			) candidates
+			SELECT kind, code FROM (%s) candidates
 			WHERE (CAST(:kind AS text) IS NULL OR kind = :kind)
 			ORDER BY rank
 			LIMIT 1
+			""".formatted(CANDIDATES.formatted(":code"));
+
+	// Each code or alias of :codes resolved as resolve() does, among the kinds :kinds.
+	private static final String WANTED = """
+			SELECT DISTINCT ON (w.input) w.input, c.kind, c.code
+			FROM unnest(CAST(:codes AS text[])) AS w(input)
+			CROSS JOIN LATERAL (%s) c
+			WHERE CAST(:kinds AS text[]) IS NULL OR c.kind = ANY(CAST(:kinds AS text[]))
+			ORDER BY w.input, c.rank
+			""".formatted(CANDIDATES.formatted("w.input"));
+
+	// The outline stored for the zoom band holding :zoom.
+	private static final String OUTLINE_AT_ZOOM = """
+			(SELECT o.geojson FROM territory_outline o
+			 WHERE o.kind = t.kind AND o.code = t.code AND o.max_zoom >= :zoom ORDER BY o.max_zoom LIMIT 1)""";
+
+	private static final String ORDER = """
+			ORDER BY CASE t.kind WHEN 'REGION' THEN 1 WHEN 'DEPARTMENT' THEN 2 WHEN 'EPCI' THEN 3 ELSE 4 END, t.code
 			""";
 
 	private final DatabaseClient db;
@@ -55,7 +79,7 @@ public class TerritoryRepository {
 		String code = (codeOrAlias != null) ? codeOrAlias.strip() : "";
 		return this.db.sql(RESOLVE)
 			.bind("code", code)
-			.bind("kind", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, (kind != null) ? kind.name() : null))
+			.bind("kind", Parameters.in(R2dbcType.VARCHAR, (kind != null) ? kind.name() : null))
 			.map(row -> new TerritoryKey(TerritoryKind.valueOf(row.get("kind", String.class)), row.get("code", String.class)))
 			.one()
 			.switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNKNOWN_TERRITORY, argument,
@@ -78,6 +102,118 @@ public class TerritoryRepository {
 			.bind("kinds", kinds)
 			.bind("codes", codes)
 			.map(TerritoryRepository::territory)
+			.all();
+	}
+
+	/**
+	 * The territories matching all the given criteria (each may be null): kinds, codes or aliases (resolved
+	 * as {@link #resolve} does), direct children of a parent, outline intersecting a box; regions first, then
+	 * departments, EPCI and communes, by code. With {@code outlineZoom}, each comes with its outline at that
+	 * zoom, in the same statement.
+	 */
+	Flux<Outlined> find(List<TerritoryKind> kinds, List<String> codes, TerritoryKey parent, Bbox bbox, Integer outlineZoom) {
+		StringBuilder sql = new StringBuilder();
+		if (codes != null) {
+			sql.append("WITH wanted AS (").append(WANTED).append(")\n");
+		}
+		sql.append("SELECT ").append(COLUMNS);
+		if (outlineZoom != null) {
+			sql.append(", ").append(OUTLINE_AT_ZOOM).append(" AS outline\n");
+		}
+		sql.append("FROM territory t WHERE true\n");
+		if (kinds != null) {
+			sql.append("AND t.kind = ANY(CAST(:kinds AS text[]))\n");
+		}
+		if (codes != null) {
+			sql.append("AND (t.kind, t.code) IN (SELECT kind, code FROM wanted)\n");
+		}
+		if (parent != null) {
+			sql.append("AND t.parent_kind = :parentKind AND t.parent_code = :parentCode\n");
+		}
+		if (bbox != null) {
+			sql.append("AND ST_Intersects(t.geom, ST_MakeEnvelope(:west, :south, :east, :north, 4326))\n");
+		}
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql.append(ORDER).toString());
+		if (codes != null || kinds != null) {
+			spec = spec.bind("kinds", Parameters.in(R2dbcType.VARCHAR,
+					(kinds != null) ? kinds.stream().map(Enum::name).toArray(String[]::new) : null));
+		}
+		if (codes != null) {
+			spec = spec.bind("codes", codes.stream().map(String::strip).toArray(String[]::new));
+		}
+		if (parent != null) {
+			spec = spec.bind("parentKind", parent.kind().name()).bind("parentCode", parent.code());
+		}
+		if (bbox != null) {
+			spec = spec.bind("west", bbox.west()).bind("south", bbox.south()).bind("east", bbox.east()).bind("north", bbox.north());
+		}
+		if (outlineZoom != null) {
+			spec = spec.bind("zoom", outlineZoom);
+		}
+		return spec.map(row -> new Outlined(territory(row),
+				(outlineZoom != null) ? new GeoJson(row.get("outline", String.class)) : null)).all();
+	}
+
+	/** The codes or aliases among these that name no territory of these kinds (null: any kind). */
+	Flux<String> unknown(List<String> codes, List<TerritoryKind> kinds) {
+		return this.db.sql("""
+				SELECT w.input FROM unnest(CAST(:codes AS text[])) AS w(input)
+				WHERE w.input NOT IN (SELECT input FROM (%s) wanted)
+				ORDER BY w.input
+				""".formatted(WANTED))
+			.bind("codes", codes.stream().map(String::strip).toArray(String[]::new))
+			.bind("kinds", Parameters.in(R2dbcType.VARCHAR,
+					(kinds != null) ? kinds.stream().map(Enum::name).toArray(String[]::new) : null))
+			.map(row -> row.get("input", String.class))
+			.all();
+	}
+
+	/** Every territory whose outline contains the point, smallest first. */
+	Flux<Territory> findAt(double lon, double lat) {
+		return this.db.sql("SELECT " + COLUMNS + """
+				FROM territory t
+				WHERE ST_Intersects(t.geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))
+				ORDER BY ST_Area(t.geom), t.code
+				""")
+			.bind("lon", lon)
+			.bind("lat", lat)
+			.map(TerritoryRepository::territory)
+			.all();
+	}
+
+	/** The direct children of these territories, by code. */
+	Flux<Territory> findChildren(Collection<TerritoryKey> parents) {
+		return this.db.sql("SELECT " + COLUMNS + """
+				FROM territory t
+				JOIN unnest(CAST(:kinds AS text[]), CAST(:codes AS text[])) AS k(kind, code)
+				  ON t.parent_kind = k.kind AND t.parent_code = k.code
+				""" + ORDER)
+			.bind("kinds", parents.stream().map(key -> key.kind().name()).toArray(String[]::new))
+			.bind("codes", parents.stream().map(TerritoryKey::code).toArray(String[]::new))
+			.map(TerritoryRepository::territory)
+			.all();
+	}
+
+	/**
+	 * The outlines of these territories as GeoJSON text: for a zoom, the one stored at import for the band
+	 * holding that zoom; without, the full outline.
+	 */
+	Flux<Map.Entry<TerritoryKey, GeoJson>> findGeometries(Collection<TerritoryKey> keys, Integer zoom) {
+		String sql = "SELECT t.kind, t.code, " + ((zoom != null) ? OUTLINE_AT_ZOOM : "ST_AsGeoJSON(t.geom)") + """
+				 AS geojson
+				FROM territory t
+				JOIN unnest(CAST(:kinds AS text[]), CAST(:codes AS text[])) AS k(kind, code)
+				  ON t.kind = k.kind AND t.code = k.code
+				""";
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql)
+			.bind("kinds", keys.stream().map(key -> key.kind().name()).toArray(String[]::new))
+			.bind("codes", keys.stream().map(TerritoryKey::code).toArray(String[]::new));
+		if (zoom != null) {
+			spec = spec.bind("zoom", zoom);
+		}
+		return spec.map(row -> Map.entry(
+				new TerritoryKey(TerritoryKind.valueOf(row.get("kind", String.class)), row.get("code", String.class)),
+				new GeoJson(row.get("geojson", String.class))))
 			.all();
 	}
 

@@ -1,0 +1,18 @@
+package fr.pactecarto.pacte;
+
+import java.util.List;
+
+/** The « 25 mesures nationales, dont : » slide, as the text gives it. */
+public record NationalMeasures(int announcedCount, List<Pact> pacts, String note) {
+
+	/** One of the four national pactes with the reforms and measures listed under it (GraphQL {@code NationalPact}). */
+	public record Pact(int position, String title, Integer axisNumber, List<String> reforms, List<Measure> measures) {
+
+	}
+
+	/** A national measure named on the slide (GraphQL {@code NationalMeasure}). */
+	public record Measure(String name, String note) {
+
+	}
+
+}

@@ -1,0 +1,171 @@
+package fr.pactecarto.territory;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import fr.pactecarto.api.ApiException;
+import fr.pactecarto.api.ErrorCode;
+import fr.pactecarto.api.GeoJson;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+/** The territory part of the GraphQL API: lookups by code, alias, parent, box and point; outlines per zoom. */
+@Controller
+class TerritoryController {
+
+	private static final String GEOMETRY_LOADER = "territoryGeometry";
+
+	/** What a {@code geometry(zoom)} field asks for; outlines are loaded in one query per zoom. */
+	record GeometryKey(TerritoryKey territory, Integer zoom) {
+	}
+
+	private final TerritoryRepository territories;
+
+	TerritoryController(TerritoryRepository territories, BatchLoaderRegistry loaders) {
+		this.territories = territories;
+		loaders.<GeometryKey, GeoJson>forName(GEOMETRY_LOADER).registerMappedBatchLoader((keys, env) -> loadGeometries(keys));
+	}
+
+	/**
+	 * Outlines read together with the territories, for their {@code geometry} fields: when every
+	 * {@code geometry} selected under {@code territories} asks for the same zoom (as a map does), the whole
+	 * answer takes one SQL statement.
+	 */
+	record PrefetchedOutlines(int zoom, Map<TerritoryKey, GeoJson> outlines) {
+	}
+
+	@QueryMapping
+	Mono<DataFetcherResult<List<Territory>>> territories(@Argument TerritoryFilter filter, DataFetchingEnvironment env) {
+		TerritoryFilter criteria = (filter != null) ? filter : new TerritoryFilter(null, null, null, null);
+		Bbox bbox = (criteria.bbox() != null) ? Bbox.of(criteria.bbox(), "filter.bbox") : null;
+		Integer zoom = singleGeometryZoom(env);
+		Mono<Optional<TerritoryKey>> parent = (criteria.parent() != null)
+				? this.territories.resolve(criteria.parent(), null, "filter.parent").map(Optional::of)
+				: Mono.just(Optional.empty());
+		return parent
+			.flatMap(key -> this.territories.find(criteria.kinds(), criteria.codes(), key.orElse(null), bbox, zoom).collectList())
+			.flatMap(found -> checkCodesKnown(criteria, found.size()).thenReturn(found))
+			.map(found -> {
+				List<Territory> list = found.stream().map(Outlined::territory).toList();
+				DataFetcherResult.Builder<List<Territory>> result = DataFetcherResult.<List<Territory>>newResult().data(list);
+				if (zoom != null) {
+					Map<TerritoryKey, GeoJson> outlines = new HashMap<>();
+					found.forEach(outlined -> outlines.put(outlined.territory().key(), outlined.outline()));
+					result.localContext(new PrefetchedOutlines(zoom, outlines));
+				}
+				return result.build();
+			});
+	}
+
+	private static Integer singleGeometryZoom(DataFetchingEnvironment env) {
+		Set<Object> zooms = env.getSelectionSet()
+			.getImmediateFields()
+			.stream()
+			.filter(field -> field.getName().equals("geometry"))
+			.map(field -> field.getArguments().get("zoom"))
+			.collect(Collectors.toSet());
+		return (zooms.size() == 1 && zooms.iterator().next() instanceof Integer zoom && zoom >= 0 && zoom <= 20) ? zoom
+				: null;
+	}
+
+	// Only when fewer territories than codes came back can one of the codes be unknown.
+	private Mono<Void> checkCodesKnown(TerritoryFilter filter, int found) {
+		if (filter.codes() == null || found >= filter.codes().size()) {
+			return Mono.empty();
+		}
+		return this.territories.unknown(filter.codes(), filter.kinds()).collectList().flatMap(unknown -> unknown.isEmpty()
+				? Mono.empty()
+				: Mono.error(new ApiException(ErrorCode.UNKNOWN_TERRITORY, "filter.codes",
+						"No territory has the code or alias " + unknown
+								+ ((filter.kinds() != null) ? " among kinds " + filter.kinds() : "")
+								+ " (argument 'filter.codes')")));
+	}
+
+	@QueryMapping
+	Mono<Territory> territory(@Argument String code, @Argument TerritoryKind kind) {
+		return this.territories.resolve(code, kind, "code")
+			.flatMap(key -> this.territories.findByKeys(List.of(key)).next());
+	}
+
+	@QueryMapping
+	Flux<Territory> territoriesAt(@Argument double lon, @Argument double lat) {
+		Coordinates.checkLon(lon, "lon");
+		Coordinates.checkLat(lat, "lat");
+		return this.territories.findAt(lon, lat);
+	}
+
+	@BatchMapping
+	Mono<Map<Territory, Territory>> parent(List<Territory> children) {
+		Set<TerritoryKey> keys = children.stream()
+			.map(Territory::parentKey)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		return this.territories.findByKeys(keys).collectMap(Territory::key).map(parents -> {
+			Map<Territory, Territory> byChild = new HashMap<>();
+			for (Territory child : children) {
+				Territory parent = (child.parentKey() != null) ? parents.get(child.parentKey()) : null;
+				if (parent != null) {
+					byChild.put(child, parent);
+				}
+			}
+			return byChild;
+		});
+	}
+
+	@BatchMapping
+	Mono<Map<Territory, List<Territory>>> children(List<Territory> parents) {
+		Map<TerritoryKey, Territory> byKey = parents.stream()
+			.collect(Collectors.toMap(Territory::key, Function.identity(), (a, b) -> a));
+		return this.territories.findChildren(byKey.keySet())
+			.collectMultimap(Territory::parentKey)
+			.map(children -> parents.stream()
+				.collect(Collectors.toMap(Function.identity(),
+						parent -> List.copyOf(children.getOrDefault(parent.key(), List.of())), (a, b) -> a)));
+	}
+
+	@SchemaMapping
+	CompletableFuture<GeoJson> geometry(Territory territory, @Argument Integer zoom, DataFetchingEnvironment env) {
+		if (zoom != null && (zoom < 0 || zoom > 20)) {
+			throw ApiException.invalid("zoom", "Argument 'zoom' must be a web-map zoom level from 0 to 20, got " + zoom);
+		}
+		if (zoom != null && env.getLocalContext() instanceof PrefetchedOutlines prefetched && prefetched.zoom() == zoom
+				&& prefetched.outlines().containsKey(territory.key())) {
+			return CompletableFuture.completedFuture(prefetched.outlines().get(territory.key()));
+		}
+		DataLoader<GeometryKey, GeoJson> loader = env.getDataLoader(GEOMETRY_LOADER);
+		return loader.load(new GeometryKey(territory.key(), zoom));
+	}
+
+	private Mono<Map<GeometryKey, GeoJson>> loadGeometries(Set<GeometryKey> keys) {
+		Map<Integer, List<TerritoryKey>> byZoom = keys.stream()
+			.collect(Collectors.groupingBy(key -> (key.zoom() != null) ? key.zoom() : -1,
+					Collectors.mapping(GeometryKey::territory, Collectors.toList())));
+		return Flux.fromIterable(byZoom.entrySet())
+			.flatMap(entry -> {
+				Integer zoom = (entry.getKey() >= 0) ? entry.getKey() : null;
+				return this.territories.findGeometries(new HashSet<>(entry.getValue()), zoom)
+					.map(found -> Map.entry(new GeometryKey(found.getKey(), zoom), found.getValue()));
+			})
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+}

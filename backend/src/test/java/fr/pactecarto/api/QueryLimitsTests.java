@@ -1,0 +1,74 @@
+package fr.pactecarto.api;
+
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import fr.pactecarto.support.ImportPacaTerritories;
+import fr.pactecarto.support.PacteIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The limits against abusive queries, and the map's own queries passing them. */
+@PacteIntegrationTest
+@ExtendWith(ImportPacaTerritories.class)
+class QueryLimitsTests {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Test
+	void theMapsFirstViewPassesTheLimits() {
+		// The largest answer of the suite (outlines of 58 territories): a cold JVM on a busy machine may need more
+		// than the test client's default 5 s to send it.
+		this.graphQl.mutate().webTestClient(web -> web.responseTimeout(Duration.ofSeconds(60))).build().document("""
+				{
+				  themes { slug label headline actionCount }
+				  axes { number shortName }
+				  coverage(theme: "mobilite") {
+				    actionCount
+				    territory { code name kind aliases bbox labelPoint { lon lat } geometry(zoom: 7) }
+				    actions { id label category axis { number } themes { slug label } }
+				  }
+				  territories(filter: {kinds: [DEPARTMENT, EPCI]}) {
+				    code name kind geometry(zoom: 7)
+				    actions { id label themes { slug } priority { title axis { number } } }
+				    themes { slug }
+				  }
+				}""").execute().errors().verify()
+			.path("coverage").entityList(Object.class).hasSizeGreaterThan(0);
+	}
+
+	@Test
+	void aTooDeepQueryIsRefused() {
+		this.graphQl.document("""
+				{ territory(code: "13") { children { parent { children { parent { children { parent { children {
+				  actions { territories { code } } } } } } } } } } }""")
+			.execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "MAX_DEPTH_EXCEEDED")));
+	}
+
+	@Test
+	void aTooLargeQueryIsRefused() {
+		String aliases = IntStream.range(0, 200).mapToObj(i -> "a" + i + ": axes { number }").collect(Collectors.joining(" "));
+		this.graphQl.document("{ " + aliases + " }")
+			.execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "MAX_COMPLEXITY_EXCEEDED")));
+	}
+
+	@Test
+	void graphiqlCanStillReadTheSchema() {
+		// Nests 12 deep, like GraphiQL's own schema query.
+		String typeRef = "name " + "ofType { name ".repeat(7) + "}".repeat(7);
+		this.graphQl.document("{ __schema { types { name fields { type { " + typeRef + " } } } } }")
+			.execute().errors().verify()
+			.path("__schema.types").entityList(Object.class).hasSizeGreaterThan(20);
+	}
+
+}

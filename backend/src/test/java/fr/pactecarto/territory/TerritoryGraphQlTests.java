@@ -1,0 +1,184 @@
+package fr.pactecarto.territory;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import fr.pactecarto.geodata.GeodataImporter;
+import fr.pactecarto.support.PacaTerritories;
+import fr.pactecarto.support.PacteIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PacteIntegrationTest
+class TerritoryGraphQlTests {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@BeforeEach
+	void pacaImported(@Autowired GeodataImporter importer) {
+		PacaTerritories.ensureImported(importer);
+	}
+
+	@Test
+	void territoriesByKindMatchTheOfficialCounts() {
+		assertThat(codes("{ territories(filter: {kinds: [REGION]}) { code } }")).containsExactly("93");
+		assertThat(codes("{ territories(filter: {kinds: [DEPARTMENT]}) { code } }"))
+			.containsExactly("04", "05", "06", "13", "83", "84");
+		assertThat(codes("{ territories(filter: {kinds: [EPCI]}) { code } }")).hasSize(52)
+			.contains("200054807", "200030195", "248300543");
+		assertThat(codes("{ territories(filter: {kinds: [COMMUNE]}) { code } }")).hasSize(946);
+		this.graphQl.document("{ territories(filter: {kinds: [EPCI]}) { code epciNature } }").execute()
+			.path("territories[?(@.epciNature == 'METRO')].code").entityList(String.class)
+			.containsExactly("200030195", "200054807", "248300543");
+	}
+
+	@Test
+	void theOldPortOfMarseilleLiesInMarseilleAmpBouchesDuRhoneAndTheRegion() {
+		this.graphQl.document("{ territoriesAt(lon: 5.3698, lat: 43.2965) { kind code } }").execute()
+			.path("territoriesAt[*].code").entityList(String.class).containsExactly("13055", "200054807", "13", "93")
+			.path("territoriesAt[*].kind").entityList(String.class).containsExactly("COMMUNE", "EPCI", "DEPARTMENT", "REGION");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "AMP, 200054807", "amp, 200054807", "NCA, 200030195", "TPM, 248300543", "VdM, 13055", "VDM, 13055",
+			"13, 13", "200054807, 200054807" })
+	void eachCodeAndAliasResolves(String code, String official) {
+		this.graphQl.document("query($code: ID!) { territory(code: $code) { code } }").variable("code", code).execute()
+			.path("territory.code").entity(String.class).isEqualTo(official);
+	}
+
+	@Test
+	void kindNarrowsACodeDown() {
+		// PACA has region 93 but no department 93 (Seine-Saint-Denis): the plain code finds the region.
+		this.graphQl.document("{ r: territory(code: \"93\") { kind name } d: territory(code: \"93\", kind: DEPARTMENT) { kind } }")
+			.execute()
+			.errors().expect(error -> "UNKNOWN_TERRITORY".equals(error.getExtensions().get("code"))
+					&& "code".equals(error.getExtensions().get("argument")) && error.getMessage().contains("DEPARTMENT"))
+			.verify()
+			.path("r.kind").entity(String.class).isEqualTo("REGION")
+			.path("r.name").entity(String.class).isEqualTo("Provence-Alpes-Côte d'Azur")
+			.path("d").valueIsNull();
+	}
+
+	@Test
+	void marseilleShowsItsAliasesParentsPopulationBoxAndLabel() {
+		Map<String, Object> marseille = this.graphQl.document("""
+				{ territory(code: "VdM") {
+				    name kind aliases population bbox labelPoint { lon lat }
+				    parent { code epciNature parent { code parent { code } } } } }
+				""").execute().path("territory").entity(Map.class).get();
+		assertThat(marseille).containsEntry("name", "Marseille").containsEntry("kind", "COMMUNE")
+			.containsEntry("aliases", List.of("VDM", "VdM"))
+			.containsEntry("parent", Map.of("code", "200054807", "epciNature", "METRO",
+					"parent", Map.of("code", "13", "parent", Map.of("code", "93"))));
+		assertThat((Integer) marseille.get("population")).isGreaterThan(800_000);
+		@SuppressWarnings("unchecked")
+		List<Double> bbox = (List<Double>) marseille.get("bbox");
+		@SuppressWarnings("unchecked")
+		Map<String, Double> label = (Map<String, Double>) marseille.get("labelPoint");
+		assertThat(label.get("lon")).isBetween(bbox.get(0), bbox.get(2));
+		assertThat(label.get("lat")).isBetween(bbox.get(1), bbox.get(3));
+	}
+
+	@Test
+	void childrenOfTheRegionAreItsDepartmentsAndOfAmpItsCommunes() {
+		this.graphQl.document("{ territory(code: \"93\", kind: REGION) { children { code } } }").execute()
+			.path("territory.children[*].code").entityList(String.class).containsExactly("04", "05", "06", "13", "83", "84");
+		this.graphQl.document("{ territory(code: \"AMP\") { children { code } } }").execute()
+			.path("territory.children[*].code").entityList(String.class).hasSizeGreaterThan(80).contains("13055", "13001");
+		assertThat(codes("{ territories(filter: {parent: \"93\", codes: [\"13\", \"AMP\"]}) { code } }"))
+			.containsExactly("13");
+	}
+
+	@Test
+	void theBoxFilterKeepsTerritoriesWhoseOutlineIntersectsIt() {
+		// Around Marseille's old port: the commune, AMP, the department and the region; not Nice.
+		List<String> codes = codes("{ territories(filter: {bbox: [5.36, 43.29, 5.38, 43.30]}) { code } }");
+		assertThat(codes).contains("93", "13", "200054807", "13055").doesNotContain("06", "06088");
+	}
+
+	@Test
+	void outlinesAreSimplifiedAndRoundedPerZoomAndFullWithout() {
+		Map<String, Object> result = this.graphQl.document("""
+				{ territory(code: "13") { z4: geometry(zoom: 4) z8: geometry(zoom: 8) z12: geometry(zoom: 12) full: geometry } }
+				""").execute().path("territory").entity(Map.class).get();
+		for (String zoom : List.of("z4", "z8", "z12", "full")) {
+			assertThat(result.get(zoom)).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+				.containsEntry("type", "MultiPolygon");
+		}
+		int z4 = result.get("z4").toString().length();
+		int z8 = result.get("z8").toString().length();
+		int z12 = result.get("z12").toString().length();
+		int full = result.get("full").toString().length();
+		assertThat(z4).isLessThan(z8);
+		assertThat(z8).isLessThan(z12);
+		assertThat(z12).isLessThanOrEqualTo(full);
+		// A pixel at zoom 4 is about 0.09°: two decimals are enough.
+		assertThat(result.get("z4").toString()).doesNotContainPattern("\\d\\.\\d{3}");
+	}
+
+	@Test
+	void listsGiveTheSameOutlinesWhateverTheZoomsAskedTogether() {
+		// One zoom for the whole list (read with the rows) or several (read per zoom): same outlines.
+		Object alone = this.graphQl.document("{ territory(code: \"AMP\") { geometry(zoom: 8) } }").execute()
+			.path("territory.geometry").entity(Object.class).get();
+		this.graphQl.document("{ territories(filter: {codes: [\"AMP\"]}) { geometry(zoom: 8) } }").execute()
+			.path("territories[0].geometry").entity(Object.class).isEqualTo(alone);
+		this.graphQl.document("{ territories(filter: {codes: [\"AMP\"]}) { a: geometry(zoom: 8) b: geometry(zoom: 4) } }")
+			.execute()
+			.path("territories[0].a").entity(Object.class).isEqualTo(alone)
+			.path("territories[0].b").entity(Object.class).isNotEqualTo(alone);
+	}
+
+	@Test
+	void theMapsFirstViewStaysUnder50KilobytesAtZoom8() {
+		String json = this.graphQl.document("""
+				{ territories(filter: {codes: ["04", "05", "06", "13", "83", "84", "AMP", "NCA", "TPM", "VdM"]}) {
+				    code name kind labelPoint { lon lat } geometry(zoom: 8) } }
+				""").execute().path("territories").entityList(Object.class).hasSize(10).toString();
+		assertThat(json.length()).isLessThan(50_000);
+	}
+
+	@Test
+	void anUnknownCodeIsAnErrorNamingTheArgument() {
+		this.graphQl.document("{ territory(code: \"XYZ\") { code } }").execute()
+			.errors().expect(error -> "UNKNOWN_TERRITORY".equals(error.getExtensions().get("code"))
+					&& "code".equals(error.getExtensions().get("argument")) && error.getMessage().contains("XYZ"))
+			.verify().path("territory").valueIsNull();
+		this.graphQl.document("{ territories(filter: {codes: [\"13\", \"NOPE\"]}) { code } }").execute()
+			.errors().expect(error -> "UNKNOWN_TERRITORY".equals(error.getExtensions().get("code"))
+					&& "filter.codes".equals(error.getExtensions().get("argument")) && error.getMessage().contains("NOPE"))
+			.verify();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{ territory(code: \"13\") { geometry(zoom: 21) } } | zoom",
+			"{ territory(code: \"13\") { geometry(zoom: -1) } } | zoom",
+			"{ territoriesAt(lon: 181, lat: 43) { code } } | lon", "{ territoriesAt(lon: 5, lat: -91) { code } } | lat",
+			"{ territories(filter: {bbox: [6, 43, 5, 44]}) { code } } | filter.bbox",
+			"{ territories(filter: {bbox: [5, 44, 6, 43]}) { code } } | filter.bbox",
+			"{ territories(filter: {bbox: [5, 43, 6]}) { code } } | filter.bbox",
+			"{ territories(filter: {bbox: [5, 43, 200, 44]}) { code } } | filter.bbox" })
+	void outOfRangeArgumentsAreErrorsNamingTheArgument(String documentAndArgument) {
+		String[] parts = documentAndArgument.split(" \\| ");
+		this.graphQl.document(parts[0]).execute()
+			.errors().expect(error -> "INVALID_ARGUMENT".equals(error.getExtensions().get("code"))
+					&& parts[1].equals(error.getExtensions().get("argument")) && error.getMessage().contains(parts[1]))
+			.verify();
+	}
+
+	private List<String> codes(String document) {
+		return this.graphQl.document(document).execute().path("territories[*].code").entityList(String.class).get();
+	}
+
+}
