@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No basemap in tests: the machine has no internet, and the browser tests check that no request leaves localhost.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pacte.map.tile-url=none")
 @AutoConfigureHttpGraphQlTester
 @Import({ PostgisTestDatabase.class, StatementCounter.class })
 public @interface PacteIntegrationTest {

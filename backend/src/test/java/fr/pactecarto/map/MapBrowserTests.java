@@ -1,0 +1,313 @@
+package fr.pactecarto.map;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import fr.pactecarto.geodata.GeodataImporter;
+import fr.pactecarto.support.PacaTerritories;
+import fr.pactecarto.support.PacteIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The map page in a real headless Chromium (/usr/bin/chromium through /usr/bin/chromedriver, so that Selenium
+ * Manager never downloads anything). Every expectation is read from the GraphQL API, never written here.
+ * Screenshots go to target/browser-artifacts.
+ */
+@PacteIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MapBrowserTests {
+
+	private static final Path ARTIFACTS = Path.of("target", "browser-artifacts");
+
+	private static final String ACTIVE_SHAPES = "path[data-territory-code][data-active='true']";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	GeodataImporter importer;
+
+	ChromeDriver browser;
+
+	Path profile;
+
+	@BeforeAll
+	void startBrowser() throws IOException {
+		PacaTerritories.ensureImported(this.importer);
+		this.profile = Files.createTempDirectory("pacte-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--window-size=1280,800", "--user-data-dir=" + this.profile);
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+			.build();
+		this.browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	void stopBrowser() throws IOException {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		if (this.profile != null) {
+			try (var files = Files.walk(this.profile)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			}
+		}
+	}
+
+	@BeforeEach
+	void leaveAnyPresentation() {
+		// A fresh page per test: state lives in the URL and the page, nothing carries over.
+		this.browser.get("about:blank");
+		this.browser.manage().logs().get(LogType.BROWSER);
+	}
+
+	@Test
+	void defaultViewLoadsWithoutConsoleErrorAndNoRequestLeavesLocalhost() throws IOException {
+		open("/");
+		assertThat(codes(this.browser.findElements(By.cssSelector("path[data-territory-code]"))))
+			.containsAll(territoryCodes("DEPARTMENT"));
+		assertThat(codes(this.browser.findElements(By.cssSelector(ACTIVE_SHAPES)))).isEqualTo(coverage(null, null));
+		List<String> errors = this.browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+		assertThat(errors).isEmpty();
+		@SuppressWarnings("unchecked")
+		List<String> requested = (List<String>) script(
+				"return performance.getEntriesByType('resource').map(e => e.name)"
+						+ ".concat(performance.getEntriesByType('navigation').map(e => e.name))");
+		assertThat(requested).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(base()));
+		screenshot("default-view");
+	}
+
+	@Test
+	void mobilityThemeActivatesExactlyTheTerritoriesTheCoverageNames() {
+		open("/?theme=mobilite");
+		assertThat(coverage("mobilite", null)).isNotEmpty();
+		assertThat(codes(this.browser.findElements(By.cssSelector(ACTIVE_SHAPES)))).isEqualTo(coverage("mobilite", null));
+	}
+
+	@Test
+	void clickingATerritoryOpensItsActions() {
+		open("/?theme=mobilite");
+		String code = this.graphQl.document("{ coverage(theme: \"mobilite\") { territory { code } } }").execute()
+			.path("coverage[0].territory.code").entity(String.class).get();
+		clickOnShape(code);
+		WebElement panel = waitFor(By.cssSelector("#panel[data-territory-code='" + code + "'] li[data-action-id]"));
+		assertThat(panel.isDisplayed()).isTrue();
+		Set<String> shown = this.browser.findElements(By.cssSelector("#panel li[data-action-id]")).stream()
+			.map(li -> li.getAttribute("data-action-id"))
+			.collect(Collectors.toSet());
+		Set<String> expected = new HashSet<>(this.graphQl
+			.document("{ coverage(theme: \"mobilite\") { territory { code } actions { id } } }")
+			.execute()
+			.path("coverage[?(@.territory.code == '" + code + "')].actions[*].id")
+			.entityList(String.class).get());
+		assertThat(shown).isNotEmpty().isEqualTo(expected);
+		assertThat(this.browser.getCurrentUrl()).contains("territory=" + code);
+	}
+
+	@Test
+	void presenterKeysStepThroughTheHeadlineThemesThenTheAxes() throws IOException {
+		open("/");
+		List<String> headline = this.graphQl.document("{ themes { slug headline } }").execute()
+			.path("themes[?(@.headline == true)].slug").entityList(String.class).get();
+		List<Integer> axes = this.graphQl.document("{ axes { number } }").execute()
+			.path("axes[*].number").entityList(Integer.class).get();
+		assertThat(headline).hasSize(3);
+
+		this.browser.findElement(By.id("presenter-toggle")).click();
+		waitForQuestion(headline.get(0), null);
+		assertThat(this.browser.findElement(By.tagName("body")).getAttribute("class")).contains("presenter");
+		assertThat(this.browser.findElement(By.id("caption")).getText()).isEqualTo("Qui agit sur la mobilité ?");
+		assertThat(codes(this.browser.findElements(By.cssSelector("#answers li[data-territory-code]"))))
+			.isEqualTo(coverage(headline.get(0), null));
+		screenshot("presenter-mode");
+
+		for (String theme : headline.subList(1, headline.size())) {
+			press(Keys.ARROW_RIGHT);
+			waitForQuestion(theme, null);
+			assertThat(codes(this.browser.findElements(By.cssSelector(ACTIVE_SHAPES)))).isEqualTo(coverage(theme, null));
+		}
+		for (Integer axis : axes) {
+			press(Keys.ARROW_RIGHT);
+			waitForQuestion(null, axis);
+			assertThat(codes(this.browser.findElements(By.cssSelector(ACTIVE_SHAPES)))).isEqualTo(coverage(null, axis));
+		}
+		press(Keys.ARROW_LEFT);
+		waitForQuestion(null, axes.get(axes.size() - 2));
+		press(Keys.ESCAPE);
+		new WebDriverWait(this.browser, Duration.ofSeconds(5))
+			.until(d -> !d.findElement(By.tagName("body")).getAttribute("class").contains("presenter"));
+	}
+
+	@Test
+	void permalinkRestoresItsView() {
+		open("/");
+		new Select(this.browser.findElement(By.id("theme"))).selectByValue("alimentation");
+		waitForQuestion("alimentation", null);
+		new Select(this.browser.findElement(By.id("axis"))).selectByValue("4");
+		waitForQuestion("alimentation", 4);
+		this.browser.findElement(By.id("list-toggle")).click();
+		String code = this.browser.findElement(By.cssSelector("#list-view tr[data-territory-code]")).getAttribute("data-territory-code");
+		this.browser.findElement(By.cssSelector("#list-view tr[data-territory-code='" + code + "'] button")).click();
+		waitFor(By.cssSelector("#panel[data-territory-code='" + code + "']"));
+		this.browser.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("territory=" + code)
+				&& !d.getCurrentUrl().equals(base() + "/"));
+		String permalink = waitForStableUrl();
+		assertThat(permalink).contains("theme=alimentation", "axis=4", "territory=" + code, "lat=", "lon=", "zoom=");
+
+		this.browser.get("about:blank");
+		open(permalink.substring(base().length()));
+		waitForQuestion("alimentation", 4);
+		assertThat(new Select(this.browser.findElement(By.id("theme"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("alimentation");
+		assertThat(new Select(this.browser.findElement(By.id("axis"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("4");
+		assertThat(codes(this.browser.findElements(By.cssSelector(ACTIVE_SHAPES)))).isEqualTo(coverage("alimentation", 4));
+		assertThat(waitFor(By.cssSelector("#panel[data-territory-code='" + code + "']")).isDisplayed()).isTrue();
+		assertThat(waitForStableUrl()).isEqualTo(permalink);
+	}
+
+	@Test
+	void listViewMatchesTheMapAndIsReachableFromTheKeyboard() {
+		open("/?theme=mobilite");
+		WebElement toggle = this.browser.findElement(By.id("list-toggle"));
+		toggle.sendKeys(Keys.ENTER);
+		WebElement list = waitFor(By.cssSelector("#list-view table"));
+		assertThat(list.isDisplayed()).isTrue();
+		assertThat(codes(this.browser.findElements(By.cssSelector("#list-view tr[data-territory-code]"))))
+			.isEqualTo(codes(this.browser.findElements(By.cssSelector("path[data-territory-code]"))));
+		assertThat(codes(this.browser.findElements(By.cssSelector("#list-view tr[data-territory-code][data-active='true']"))))
+			.isEqualTo(codes(this.browser.findElements(By.cssSelector(ACTIVE_SHAPES))))
+			.isEqualTo(coverage("mobilite", null));
+		// Focus moved into the table: Enter on a territory's name opens its panel.
+		WebElement focused = this.browser.switchTo().activeElement();
+		String code = focused.findElement(By.xpath("ancestor::tr")).getAttribute("data-territory-code");
+		focused.sendKeys(Keys.ENTER);
+		assertThat(waitFor(By.cssSelector("#panel[data-territory-code='" + code + "']")).isDisplayed()).isTrue();
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
+	private void open(String path) {
+		this.browser.get(base() + path);
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+	}
+
+	private void waitForQuestion(String theme, Integer axis) {
+		String key = ((theme != null) ? theme : "") + "|" + ((axis != null) ? axis : "");
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(d -> {
+			WebElement body = d.findElement(By.tagName("body"));
+			return key.equals(body.getAttribute("data-question")) && "ready".equals(body.getAttribute("data-state"));
+		});
+	}
+
+	private String waitForStableUrl() {
+		// The page writes the view into the URL after each move; wait until two reads agree.
+		String[] last = { "" };
+		return new WebDriverWait(this.browser, Duration.ofSeconds(5)).pollingEvery(Duration.ofMillis(300)).until(d -> {
+			String now = d.getCurrentUrl();
+			boolean stable = now.equals(last[0]);
+			last[0] = now;
+			return stable ? now : null;
+		});
+	}
+
+	private WebElement waitFor(By selector) {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(d -> {
+			List<WebElement> found = d.findElements(selector);
+			return found.isEmpty() ? null : found.get(0);
+		});
+	}
+
+	private void press(Keys key) {
+		new Actions(this.browser).sendKeys(key).perform();
+	}
+
+	private Object script(String code, Object... args) {
+		return ((JavascriptExecutor) this.browser).executeScript(code, args);
+	}
+
+	/** A real mouse click on a point where the territory's shape is the topmost element. */
+	private void clickOnShape(String code) {
+		@SuppressWarnings("unchecked")
+		List<Number> point = (List<Number>) script("""
+				const path = document.querySelector(`path[data-territory-code="${arguments[0]}"]`);
+				const box = path.getBoundingClientRect();
+				for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
+				  const x = box.left + box.width * i / 20, y = box.top + box.height * j / 20;
+				  if (document.elementFromPoint(x, y) === path) return [x, y];
+				}
+				return null;""", code);
+		assertThat(point).as("a visible point of %s", code).isNotNull();
+		new Actions(this.browser).moveToLocation(point.get(0).intValue(), point.get(1).intValue()).click().perform();
+	}
+
+	private Set<String> coverage(String theme, Integer axis) {
+		return new HashSet<>(this.graphQl.document("query($theme: String, $axis: Int) { coverage(theme: $theme, axis: $axis) { territory { code } actionCount } }")
+			.variable("theme", theme)
+			.variable("axis", axis)
+			.execute()
+			.path("coverage[?(@.actionCount > 0)].territory.code")
+			.entityList(String.class).get());
+	}
+
+	private Set<String> territoryCodes(String kind) {
+		return new HashSet<>(this.graphQl.document("query($kind: TerritoryKind!) { territories(filter: { kinds: [$kind] }) { code } }")
+			.variable("kind", kind)
+			.execute()
+			.path("territories[*].code")
+			.entityList(String.class).get());
+	}
+
+	private static Set<String> codes(List<WebElement> elements) {
+		return elements.stream().map(e -> e.getAttribute("data-territory-code")).collect(Collectors.toSet());
+	}
+
+	private void screenshot(String name) throws IOException {
+		Files.createDirectories(ARTIFACTS);
+		Files.write(ARTIFACTS.resolve(name + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
+	}
+
+}

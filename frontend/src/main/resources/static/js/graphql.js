@@ -1,0 +1,33 @@
+// The GraphQL client: one POST to /graphql, data and errors handed back as the server sent them.
+
+export class GraphQlError extends Error {
+  constructor(message, errors) {
+    super(message);
+    this.errors = errors;
+  }
+}
+
+/** Runs a query; resolves to { data, errors } (partial data kept), rejects on transport failure. */
+export async function request(query, variables = {}) {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new GraphQlError(`HTTP ${response.status}`, []);
+  }
+  return { data: body.data ?? null, errors: body.errors ?? [] };
+}
+
+/** Runs a query that must fully succeed: rejects with the first error's message otherwise. */
+export async function query(text, variables) {
+  const { data, errors } = await request(text, variables);
+  if (errors.length > 0 || data == null) {
+    throw new GraphQlError(errors.map((e) => e.message).join(' ; ') || 'réponse vide', errors);
+  }
+  return data;
+}
