@@ -2,11 +2,11 @@
 # Front-end benchmark: time from navigation to the first coloured map, and bytes of HTML+JS+CSS+data
 # transferred for the first view, measured in a fresh headless Chromium through chromedriver (the page's
 # Performance API: the mark « pacte:first-coloured-map » and Resource Timing transfer sizes).
-# Usage: scripts/bench/frontend.sh [URL] [RUNS]   (default http://localhost:${PORT:-8080}/, 5 runs)
+# Usage: scripts/bench/frontend.sh [URL] [RUNS]   (default: the app make bench started, else http://localhost:${PORT:-8080}/; 5 runs)
 # Needs a running app (make run), chromium, chromedriver, curl and jq. Targets: ≤ 1000 ms, ≤ 300 KB.
 set -euo pipefail
 
-url="${1:-http://localhost:${PORT:-8080}/}"
+url="${1:-${PACTE_BENCH_URL:-http://localhost:${PORT:-8080}}/}"
 runs="${2:-5}"
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 chromedriver="${CHROMEDRIVER:-/usr/bin/chromedriver}"
