@@ -60,7 +60,8 @@ export class TerritoryLayers {
         if (!territory.geometry) continue;
         const shape = L.geoJSON(territory.geometry, { pane: group.key, style: () => this.style(territory) });
         shape.territory = territory;
-        shape.bindTooltip(() => T.hover(territory.name, this.counts.get(territory.code) ?? 0), { sticky: true });
+        // Leaflet writes a string tooltip as HTML: names come from the imported contour files, so escape them.
+        shape.bindTooltip(() => escapeHtml(T.hover(territory.name, this.counts.get(territory.code) ?? 0)), { sticky: true });
         shape.on('click', () => onSelect(territory));
         shape.on('add', () => this.tag(territory));
         layer.addLayer(shape);
