@@ -41,7 +41,9 @@ export async function exportCsv(layers, question) {
 }
 
 function csvCell(value) {
-  const text = String(value);
+  // A cell starting with = + - @ would run as a formula in a spreadsheet: neutralise it with a quote.
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

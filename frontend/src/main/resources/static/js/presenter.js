@@ -53,6 +53,8 @@ export class Presenter {
   }
 
   key(event) {
+    // Leave browser shortcuts (Alt+← back, Ctrl/Meta+arrows) alone.
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     let step = 0;
     if (NEXT.has(event.key)) step = 1;
     else if (PREVIOUS.has(event.key)) step = -1;
