@@ -1,7 +1,7 @@
 // The controls: theme selector, axis filter, layer toggles, list/presenter/export buttons.
 import { T } from './strings.js';
 import { GROUPS } from './layers.js';
-import { text } from './panel.js';
+import { text } from './dom.js';
 
 /**
  * @param element the <form> holding the controls

@@ -142,7 +142,7 @@ export function exportPng(map, layers, question) {
 }
 
 function fileName(question) {
-  return T.fileName([question.theme ?? 'toutes-actions', question.axis != null ? `axe${question.axis}` : null].filter(Boolean).join('-'));
+  return T.fileName([question.theme ?? T.allActionsFile, question.axis != null ? `axe${question.axis}` : null].filter(Boolean).join('-'));
 }
 
 function download(content, type, name) {

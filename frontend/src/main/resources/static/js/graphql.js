@@ -1,10 +1,9 @@
 // The GraphQL client: one POST to /graphql, data and errors handed back as the server sent them.
+import { T } from './strings.js';
 
-export class GraphQlError extends Error {
-  constructor(message, errors) {
-    super(message);
-    this.errors = errors;
-  }
+/** The messages of GraphQL errors, as one line for the user. */
+export function errorMessage(errors) {
+  return errors.map((e) => e.message).join(' ; ') || T.emptyResponse;
 }
 
 /** Runs a query; resolves to { data, errors } (partial data kept), rejects on transport failure. */
@@ -18,7 +17,7 @@ export async function request(query, variables = {}) {
   try {
     body = await response.json();
   } catch {
-    throw new GraphQlError(`HTTP ${response.status}`, []);
+    throw new Error(`HTTP ${response.status}`);
   }
   return { data: body.data ?? null, errors: body.errors ?? [] };
 }
@@ -27,7 +26,7 @@ export async function request(query, variables = {}) {
 export async function query(text, variables) {
   const { data, errors } = await request(text, variables);
   if (errors.length > 0 || data == null) {
-    throw new GraphQlError(errors.map((e) => e.message).join(' ; ') || 'réponse vide', errors);
+    throw new Error(errorMessage(errors));
   }
   return data;
 }

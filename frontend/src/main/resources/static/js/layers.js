@@ -147,10 +147,6 @@ export class TerritoryLayers {
   isVisible(key) {
     return this.map.hasLayer(this.groups.get(key).layer);
   }
-
-  bounds() {
-    return this.outline.getBounds().isValid() ? this.outline.getBounds() : this.groups.get('departments').layer.getBounds();
-  }
 }
 
 export function escapeHtml(text) {

@@ -1,7 +1,7 @@
 // The list view: the accessible twin of the map, a table of territories × headline themes with counts.
 // Each row carries data-territory-code, and data-active="true" when counted in the current question.
 import { T } from './strings.js';
-import { text } from './panel.js';
+import { text } from './dom.js';
 
 export class ListView {
   /**

@@ -1,7 +1,7 @@
 // The map page: loads the first view in one GraphQL request, then wires layers, controls, panel, list view,
 // presenter mode, permalink and exports around one state { theme, axis, territory }.
 import { T } from './strings.js';
-import { request, query } from './graphql.js';
+import { request, query, errorMessage } from './graphql.js';
 import { FIRST_VIEW, COVERAGE, HEADLINE_THEMES } from './queries.js';
 import { classes, renderLegend } from './palette.js';
 import { TerritoryLayers } from './layers.js';
@@ -42,7 +42,7 @@ async function start() {
     fellBack = true;
   }
   if (data == null || data.departments == null || data.themes == null || data.axes == null) {
-    throw new Error(errors.map((e) => e.message).join(' ; ') || 'réponse vide');
+    throw new Error(errorMessage(errors));
   }
   const { themes, axes } = data;
   // A permalink may name a theme or axis that does not exist (any more): say so and show everything.
@@ -63,7 +63,7 @@ async function start() {
     state.axis = null;
   }
   if (unknown && !fellBack) data = { ...data, coverage: (await query(COVERAGE, { theme: state.theme, axis: state.axis })).coverage };
-  if (data.coverage == null) throw new Error(errors.map((e) => e.message).join(' ; '));
+  if (data.coverage == null) throw new Error(errorMessage(errors));
   coverageCache.set(key(state.theme, state.axis), data.coverage);
 
   const byCode = (a, b) => a.code.localeCompare(b.code);

@@ -3,6 +3,7 @@
 import { T } from './strings.js';
 import { query } from './graphql.js';
 import { TERRITORY_PANEL } from './queries.js';
+import { text } from './dom.js';
 
 const PARTNER_KIND = { DEPARTMENT: 'DEPARTMENT', EPCI: 'METROPOLIS', COMMUNE: 'CITY' };
 
@@ -138,11 +139,4 @@ function fundingLines(territory, lines) {
   }
   section.append(ul);
   return section;
-}
-
-export function text(tag, content, className) {
-  const element = document.createElement(tag);
-  element.textContent = content;
-  if (className) element.className = className;
-  return element;
 }

@@ -1,7 +1,7 @@
 // Presenter mode: full screen, large type, high contrast, the question as a caption and the answering
 // territories beside the map. Arrow keys step through the headline themes then the axes; Escape leaves.
 import { T } from './strings.js';
-import { text } from './panel.js';
+import { text } from './dom.js';
 
 const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
 const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);

@@ -1,9 +1,7 @@
 // Every French string of the map's interface, in one place.
 
 export const T = {
-  title: 'Pacte des solidarités — Provence-Alpes-Côte d\'Azur',
   subtitle: 'Qui agit sur quoi ? CAR Pauvreté, 24 juillet 2024',
-  loading: 'Chargement de la carte…',
   loadFailed: 'La carte n\'a pas pu être chargée : ',
   requestFailed: 'La requête a échoué : ',
   unknownTheme: (slug) => `Thème inconnu « ${slug} » : tous les thèmes sont affichés.`,
@@ -43,8 +41,10 @@ export const T = {
   legendRange: (from, to) => (from === to ? `${from}` : `${from} à ${to}`),
   legendMetropolis: 'Métropole (contour épais)',
   legendCity: 'Ville de Marseille (contour pointillé)',
+  emptyResponse: 'réponse vide',
+  allActionsFile: 'toutes-actions',
   count: (n) => (n === 0 ? 'aucune action' : n === 1 ? '1 action' : `${n} actions`),
-  hover: (name, n) => `${name} — ${n === 0 ? 'aucune action' : n === 1 ? '1 action' : `${n} actions`}`,
+  hover: (name, n) => `${name} — ${T.count(n)}`,
   answersTitle: 'Territoires qui agissent',
   noAnswer: 'Aucun territoire.',
 
