@@ -2,8 +2,8 @@
 -- (fr.pactecarto.pacte.document), never by a migration: V4 held one implicit pacte, PACA 2024, inside its
 -- tables. Those tables are replaced by the same tables keyed by pacte; the PACA 2024 reference file
 -- (pactes/paca-2024.yaml, the same content) is loaded at start into a database that has no pacte.
--- Cited territory codes stay as cited (`cited_as`, `partner_codes`) and are resolved by the view
--- pacte_cited_territory below, so that an import of contours or of a pacte is seen at once.
+-- Cited territory codes stay as cited (`cited_as`, `partner_codes`) and are resolved at query time by
+-- pacte_resolve() below, so that an import of contours or of a pacte is seen at once.
 
 DROP TABLE pacte_action_theme, pacte_action, pacte_priority, pacte_theme, pacte_axis, pacte_source,
     pacte_funding_line, pacte_funding, pacte_national_measure, pacte_national_pact, pacte_national_measures,
@@ -165,7 +165,23 @@ CREATE TABLE pacte_local_pact_section (
 -- The territory a code cited in a pacte names, resolved by the database at query time: an alias of the
 -- pacte first (case-insensitive), else an official code; a plain code shared by two kinds (region 84 /
 -- department 84) means the department, the Pacte's codes being department numbers. Only imported
--- territories appear. Every cited code of the pacte (actions, funding partners, map layers) is listed.
+-- territories count: no row while the contours are not imported.
+CREATE FUNCTION pacte_resolve(pacte text, cited text) RETURNS TABLE (kind text, code text)
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT t.kind, t.code
+    FROM (
+        SELECT a.kind, a.code, 0 AS rank FROM pacte_alias a
+        WHERE a.pacte_id = pacte AND lower(a.alias) = lower(cited)
+        UNION ALL
+        SELECT t.kind, t.code, CASE t.kind WHEN 'DEPARTMENT' THEN 1 WHEN 'COMMUNE' THEN 2 WHEN 'EPCI' THEN 3 ELSE 4 END
+        FROM territory t WHERE t.code = upper(cited)
+    ) candidate
+    JOIN territory t ON t.kind = candidate.kind AND t.code = candidate.code
+    ORDER BY candidate.rank
+    LIMIT 1
+$$;
+
+-- Every code cited in a pacte (actions, funding partners, map layers) with the territory it names.
 CREATE VIEW pacte_cited_territory AS
 SELECT c.pacte_id, c.cited, r.kind, r.code
 FROM (
@@ -175,16 +191,4 @@ FROM (
     UNION
     SELECT pacte_id, unnest(codes) FROM pacte_map_layer
 ) c
-CROSS JOIN LATERAL (
-    SELECT t.kind, t.code
-    FROM (
-        SELECT a.kind, a.code, 0 AS rank FROM pacte_alias a
-        WHERE a.pacte_id = c.pacte_id AND lower(a.alias) = lower(c.cited)
-        UNION ALL
-        SELECT t.kind, t.code, CASE t.kind WHEN 'DEPARTMENT' THEN 1 WHEN 'COMMUNE' THEN 2 WHEN 'EPCI' THEN 3 ELSE 4 END
-        FROM territory t WHERE t.code = upper(c.cited)
-    ) candidate
-    JOIN territory t ON t.kind = candidate.kind AND t.code = candidate.code
-    ORDER BY candidate.rank
-    LIMIT 1
-) r;
+CROSS JOIN LATERAL pacte_resolve(c.pacte_id, c.cited) r;
