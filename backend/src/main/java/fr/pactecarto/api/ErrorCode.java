@@ -9,6 +9,8 @@ public enum ErrorCode implements ErrorClassification {
 	INVALID_ARGUMENT,
 	/** No territory has this code or alias. */
 	UNKNOWN_TERRITORY,
+	/** No pacte has this id (or region and year), or the default pacte is not loaded. */
+	UNKNOWN_PACTE,
 	/** No theme has this slug. */
 	UNKNOWN_THEME,
 	/** No axis has this number. */

@@ -5,8 +5,11 @@ import java.util.List;
 /** The « 25 mesures nationales, dont : » slide, as the text gives it. */
 public record NationalMeasures(int announcedCount, List<Pact> pacts, String note) {
 
-	/** One of the four national pactes with the reforms and measures listed under it (GraphQL {@code NationalPact}). */
-	public record Pact(int position, String title, Integer axisNumber, List<String> reforms, List<Measure> measures) {
+	/**
+	 * One of the four national pactes with the reforms and measures listed under it (GraphQL {@code NationalPact}),
+	 * as the pacte {@code pacte} lists them.
+	 */
+	public record Pact(String pacte, int position, String title, Integer axisNumber, List<String> reforms, List<Measure> measures) {
 
 	}
 

@@ -3,10 +3,11 @@ package fr.pactecarto.territory;
 import java.util.List;
 
 /**
- * A territory as the API shows it (GraphQL type {@code Territory}); the geometry is fetched separately, only
- * when asked for, at the zoom asked for.
+ * A territory as the API shows it (GraphQL type {@code Territory}), read for one pacte ({@code pacte}, its id):
+ * the aliases are that pacte's, and its actions, themes and funding lines are looked up in that pacte. The
+ * geometry is fetched separately, only when asked for, at the zoom asked for.
  */
-public record Territory(TerritoryKind kind, String code, String name, String epciNature, List<String> aliases,
+public record Territory(String pacte, TerritoryKind kind, String code, String name, String epciNature, List<String> aliases,
 		TerritoryKind parentKind, String parentCode, Integer population, List<Double> bbox, Point labelPoint) {
 
 	public TerritoryKey key() {

@@ -18,8 +18,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import fr.pactecarto.api.ApiException;
+import fr.pactecarto.api.Batches;
 import fr.pactecarto.api.ErrorCode;
 import fr.pactecarto.api.GeoJson;
+import fr.pactecarto.pacte.Pacte;
+import fr.pactecarto.pacte.Pactes;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -40,8 +43,11 @@ class TerritoryController {
 
 	private final TerritoryRepository territories;
 
-	TerritoryController(TerritoryRepository territories, BatchLoaderRegistry loaders) {
+	private final Pactes pactes;
+
+	TerritoryController(TerritoryRepository territories, Pactes pactes, BatchLoaderRegistry loaders) {
 		this.territories = territories;
+		this.pactes = pactes;
 		loaders.<GeometryKey, GeoJson>forName(GEOMETRY_LOADER).registerMappedBatchLoader((keys, env) -> loadGeometries(keys));
 	}
 
@@ -54,16 +60,20 @@ class TerritoryController {
 	}
 
 	@QueryMapping
-	Mono<DataFetcherResult<List<Territory>>> territories(@Argument TerritoryFilter filter, DataFetchingEnvironment env) {
+	Mono<DataFetcherResult<List<Territory>>> territories(@Argument TerritoryFilter filter, @Argument String pacte,
+			DataLoader<String, Pacte> loader, DataFetchingEnvironment env) {
 		TerritoryFilter criteria = (filter != null) ? filter : new TerritoryFilter(null, null, null, null);
 		Bbox bbox = (criteria.bbox() != null) ? Bbox.of(criteria.bbox(), "filter.bbox") : null;
 		Integer zoom = singleGeometryZoom(env);
-		Mono<Optional<TerritoryKey>> parent = (criteria.parent() != null)
-				? this.territories.resolve(criteria.parent(), null, "filter.parent").map(Optional::of)
-				: Mono.just(Optional.empty());
-		return parent
-			.flatMap(key -> this.territories.find(criteria.kinds(), criteria.codes(), key.orElse(null), bbox, zoom).collectList())
-			.flatMap(found -> checkCodesKnown(criteria, found.size()).thenReturn(found))
+		return this.pactes.named(pacte, loader).map(Pacte::id).flatMap(scope -> {
+			Mono<Optional<TerritoryKey>> parent = (criteria.parent() != null)
+					? this.territories.resolve(scope, criteria.parent(), null, "filter.parent").map(Optional::of)
+					: Mono.just(Optional.empty());
+			return parent
+				.flatMap(key -> this.territories.find(scope, criteria.kinds(), criteria.codes(), key.orElse(null), bbox, zoom)
+					.collectList())
+				.flatMap(found -> checkCodesKnown(scope, criteria, found.size()).thenReturn(found));
+		})
 			.map(found -> {
 				List<Territory> list = found.stream().map(Outlined::territory).toList();
 				DataFetcherResult.Builder<List<Territory>> result = DataFetcherResult.<List<Territory>>newResult().data(list);
@@ -88,11 +98,11 @@ class TerritoryController {
 	}
 
 	// Only when fewer territories than codes came back can one of the codes be unknown.
-	private Mono<Void> checkCodesKnown(TerritoryFilter filter, int found) {
+	private Mono<Void> checkCodesKnown(String scope, TerritoryFilter filter, int found) {
 		if (filter.codes() == null || found >= filter.codes().size()) {
 			return Mono.empty();
 		}
-		return this.territories.unknown(filter.codes(), filter.kinds()).collectList().flatMap(unknown -> unknown.isEmpty()
+		return this.territories.unknown(scope, filter.codes(), filter.kinds()).collectList().flatMap(unknown -> unknown.isEmpty()
 				? Mono.empty()
 				: Mono.error(new ApiException(ErrorCode.UNKNOWN_TERRITORY, "filter.codes",
 						"No territory has the code or alias " + unknown
@@ -101,45 +111,36 @@ class TerritoryController {
 	}
 
 	@QueryMapping
-	Mono<Territory> territory(@Argument String code, @Argument TerritoryKind kind) {
-		return this.territories.resolve(code, kind, "code")
-			.flatMap(key -> this.territories.findByKeys(List.of(key)).next());
+	Mono<Territory> territory(@Argument String code, @Argument TerritoryKind kind, @Argument String pacte,
+			DataLoader<String, Pacte> loader) {
+		return this.pactes.named(pacte, loader).map(Pacte::id).flatMap(scope -> this.territories
+			.resolve(scope, code, kind, "code")
+			.flatMap(key -> this.territories.findByKeys(scope, List.of(key)).next()));
 	}
 
 	@QueryMapping
-	Flux<Territory> territoriesAt(@Argument double lon, @Argument double lat) {
+	Flux<Territory> territoriesAt(@Argument double lon, @Argument double lat, @Argument String pacte,
+			DataLoader<String, Pacte> loader) {
 		Coordinates.checkLon(lon, "lon");
 		Coordinates.checkLat(lat, "lat");
-		return this.territories.findAt(lon, lat);
+		return this.pactes.named(pacte, loader).flatMapMany(scope -> this.territories.findAt(scope.id(), lon, lat));
 	}
 
 	@BatchMapping
 	Mono<Map<Territory, Territory>> parent(List<Territory> children) {
-		Set<TerritoryKey> keys = children.stream()
-			.map(Territory::parentKey)
-			.filter(Objects::nonNull)
-			.collect(Collectors.toSet());
-		return this.territories.findByKeys(keys).collectMap(Territory::key).map(parents -> {
-			Map<Territory, Territory> byChild = new HashMap<>();
-			for (Territory child : children) {
-				Territory parent = (child.parentKey() != null) ? parents.get(child.parentKey()) : null;
-				if (parent != null) {
-					byChild.put(child, parent);
-				}
-			}
-			return byChild;
-		});
+		return this.territories
+			.findForEach(children, Territory::pacte, child -> (child.parentKey() != null) ? List.of(child.parentKey()) : List.of())
+			.map(parents -> Batches.valuesFor(children, child -> parents.get(child).isEmpty() ? null : parents.get(child).get(0)));
 	}
 
 	@BatchMapping
 	Mono<Map<Territory, List<Territory>>> children(List<Territory> parents) {
-		Map<TerritoryKey, Territory> byKey = parents.stream()
-			.collect(Collectors.toMap(Territory::key, Function.identity(), (a, b) -> a));
-		return this.territories.findChildren(byKey.keySet())
-			.collectMultimap(Territory::parentKey)
-			.map(children -> parents.stream()
-				.collect(Collectors.toMap(Function.identity(),
-						parent -> List.copyOf(children.getOrDefault(parent.key(), List.of())), (a, b) -> a)));
+		Map<String, Set<TerritoryKey>> byScope = parents.stream()
+			.collect(Collectors.groupingBy(Territory::pacte, Collectors.mapping(Territory::key, Collectors.toSet())));
+		return Flux.fromIterable(byScope.entrySet())
+			.flatMap(scope -> this.territories.findChildren(scope.getKey(), scope.getValue()))
+			.collectMultimap(child -> List.of(child.pacte(), child.parentKey()))
+			.map(children -> Batches.listsFor(parents, parent -> children.get(List.of(parent.pacte(), parent.key()))));
 	}
 
 	@SchemaMapping

@@ -2,8 +2,14 @@ package fr.pactecarto.territory;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.R2dbcType;
@@ -18,22 +24,35 @@ import fr.pactecarto.api.GeoJson;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads territories over R2DBC. Other features look territories up through {@link #resolve} and {@link #findByKeys}. */
+/**
+ * Reads territories over R2DBC, each for one pacte (its aliases). Other features look territories up through
+ * {@link #resolve} and {@link #findByKeys}, or read them in their own statements with {@link #columns}.
+ */
 @Repository
 public class TerritoryRepository {
 
-	/** The columns of {@link Territory}, for {@code SELECT … FROM territory t}. */
-	static final String COLUMNS = """
-			t.kind, t.code, t.name, t.epci_nature, t.parent_kind, t.parent_code, t.population,
-			t.west, t.south, t.east, t.north,
-			ST_X(t.label_point) AS label_lon, ST_Y(t.label_point) AS label_lat,
-			ARRAY(SELECT a.alias FROM territory_alias a WHERE a.kind = t.kind AND a.code = t.code ORDER BY a.alias) AS aliases
-			""";
+	/**
+	 * The columns of {@link Territory}, for {@code SELECT … FROM territory t}, read for the pacte whose id is the
+	 * SQL expression {@code scope} (a parameter such as {@code :scope}, or a column).
+	 */
+	public static String columns(String scope) {
+		return """
+				%1$s AS scope, t.kind, t.code, t.name, t.epci_nature, t.parent_kind, t.parent_code, t.population,
+				t.west, t.south, t.east, t.north,
+				ST_X(t.label_point) AS label_lon, ST_Y(t.label_point) AS label_lat,
+				ARRAY(SELECT a.alias FROM pacte_alias a
+				      WHERE a.pacte_id = %1$s AND a.kind = t.kind AND a.code = t.code ORDER BY a.alias) AS aliases
+				""".formatted(scope);
+	}
 
-	// The territories a code or alias may name, best first. A plain code shared by two kinds (region 84 /
-	// department 84) means the department: the Pacte's codes are department numbers.
+	private static final String COLUMNS = columns("CAST(:scope AS text)");
+
+	// The territories a code or alias may name in a pacte, best first. A plain code shared by two kinds (region
+	// 84 / department 84) means the department: the Pacte's codes are department numbers. Same order as the
+	// view pacte_cited_territory (migration V5), which resolves the codes the pactes cite.
 	private static final String CANDIDATES = """
-			SELECT a.kind, a.code, 0 AS rank FROM territory_alias a WHERE lower(a.alias) = lower(%1$s)
+			SELECT a.kind, a.code, 0 AS rank FROM pacte_alias a
+			WHERE a.pacte_id = CAST(:scope AS text) AND lower(a.alias) = lower(%1$s)
 			UNION ALL
 			SELECT t.kind, t.code,
 			       CASE t.kind WHEN 'DEPARTMENT' THEN 1 WHEN 'COMMUNE' THEN 2 WHEN 'EPCI' THEN 3 ELSE 4 END
@@ -41,9 +60,10 @@ public class TerritoryRepository {
 			""";
 
 	private static final String RESOLVE = """
-			SELECT kind, code FROM (%s) candidates
-			WHERE (CAST(:kind AS text) IS NULL OR kind = :kind)
-			ORDER BY rank
+			SELECT c.kind, c.code FROM (%s) c
+			JOIN territory t ON t.kind = c.kind AND t.code = c.code
+			WHERE (CAST(:kind AS text) IS NULL OR c.kind = :kind)
+			ORDER BY c.rank
 			LIMIT 1
 			""".formatted(CANDIDATES.formatted(":code"));
 
@@ -52,6 +72,7 @@ public class TerritoryRepository {
 			SELECT DISTINCT ON (w.input) w.input, c.kind, c.code
 			FROM unnest(CAST(:codes AS text[])) AS w(input)
 			CROSS JOIN LATERAL (%s) c
+			JOIN territory t ON t.kind = c.kind AND t.code = c.code
 			WHERE CAST(:kinds AS text[]) IS NULL OR c.kind = ANY(CAST(:kinds AS text[]))
 			ORDER BY w.input, c.rank
 			""".formatted(CANDIDATES.formatted("w.input"));
@@ -72,37 +93,59 @@ public class TerritoryRepository {
 	}
 
 	/**
-	 * The territory an official code or alias names ({@code "13"}, {@code "200054807"}, {@code "AMP"},
-	 * {@code "vdm"}), optionally of one kind; errors with {@code UNKNOWN_TERRITORY} naming {@code argument}.
+	 * The territory an official code or an alias of the pacte {@code scope} names ({@code "13"},
+	 * {@code "200054807"}, {@code "AMP"}, {@code "vdm"}), optionally of one kind; errors with
+	 * {@code UNKNOWN_TERRITORY} naming {@code argument}.
 	 */
-	public Mono<TerritoryKey> resolve(String codeOrAlias, TerritoryKind kind, String argument) {
+	public Mono<TerritoryKey> resolve(String scope, String codeOrAlias, TerritoryKind kind, String argument) {
 		String code = (codeOrAlias != null) ? codeOrAlias.strip() : "";
 		return this.db.sql(RESOLVE)
+			.bind("scope", scope)
 			.bind("code", code)
 			.bind("kind", Parameters.in(R2dbcType.VARCHAR, (kind != null) ? kind.name() : null))
-			.map(row -> new TerritoryKey(TerritoryKind.valueOf(row.get("kind", String.class)), row.get("code", String.class)))
+			.map(TerritoryRepository::key)
 			.one()
 			.switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNKNOWN_TERRITORY, argument,
 					"No territory has the code or alias '" + code + "'" + ((kind != null) ? " among kind " + kind : "")
 							+ " (argument '" + argument + "')")));
 	}
 
-	/** The territories with these keys that have been imported, in no particular order. */
-	public Flux<Territory> findByKeys(Collection<TerritoryKey> keys) {
+	/** The territories with these keys that have been imported, read for the pacte {@code scope}, in no particular order. */
+	public Flux<Territory> findByKeys(String scope, Collection<TerritoryKey> keys) {
 		if (keys.isEmpty()) {
 			return Flux.empty();
 		}
-		String[] kinds = keys.stream().map(key -> key.kind().name()).toArray(String[]::new);
-		String[] codes = keys.stream().map(TerritoryKey::code).toArray(String[]::new);
 		return this.db.sql("SELECT " + COLUMNS + """
 				FROM territory t
 				JOIN unnest(CAST(:kinds AS text[]), CAST(:codes AS text[])) AS k(kind, code)
 				  ON t.kind = k.kind AND t.code = k.code
 				""")
-			.bind("kinds", kinds)
-			.bind("codes", codes)
+			.bind("scope", scope)
+			.bind("kinds", kinds(keys))
+			.bind("codes", codes(keys))
 			.map(TerritoryRepository::territory)
 			.all();
+	}
+
+	/**
+	 * For each source (an action, a funding line…) of a batch, the territories with the keys it names, in that
+	 * order, read for the source's pacte: one statement per pacte in the batch.
+	 */
+	public <S> Mono<Map<S, List<Territory>>> findForEach(List<S> sources, Function<S, String> pacte,
+			Function<S, List<TerritoryKey>> keys) {
+		Map<String, Set<TerritoryKey>> wanted = new HashMap<>();
+		sources.forEach(source -> wanted.computeIfAbsent(pacte.apply(source), scope -> new HashSet<>()).addAll(keys.apply(source)));
+		return Flux.fromIterable(wanted.entrySet())
+			.flatMap(entry -> findByKeys(entry.getKey(), entry.getValue()))
+			.collectMap(territory -> List.of(territory.pacte(), territory.key()))
+			.map(found -> {
+				Map<S, List<Territory>> bySource = new LinkedHashMap<>();
+				sources.forEach(source -> bySource.put(source, keys.apply(source).stream()
+					.map(key -> found.get(List.of(pacte.apply(source), key)))
+					.filter(Objects::nonNull)
+					.toList()));
+				return bySource;
+			});
 	}
 
 	/**
@@ -111,7 +154,8 @@ public class TerritoryRepository {
 	 * departments, EPCI and communes, by code. With {@code outlineZoom}, each comes with its outline at that
 	 * zoom, in the same statement.
 	 */
-	Flux<Outlined> find(List<TerritoryKind> kinds, List<String> codes, TerritoryKey parent, Bbox bbox, Integer outlineZoom) {
+	Flux<Outlined> find(String scope, List<TerritoryKind> kinds, List<String> codes, TerritoryKey parent, Bbox bbox,
+			Integer outlineZoom) {
 		StringBuilder sql = new StringBuilder();
 		if (codes != null) {
 			sql.append("WITH wanted AS (").append(WANTED).append(")\n");
@@ -133,7 +177,7 @@ public class TerritoryRepository {
 		if (bbox != null) {
 			sql.append("AND ST_Intersects(t.geom, ST_MakeEnvelope(:west, :south, :east, :north, 4326))\n");
 		}
-		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql.append(ORDER).toString());
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql.append(ORDER).toString()).bind("scope", scope);
 		if (codes != null || kinds != null) {
 			spec = spec.bind("kinds", Parameters.in(R2dbcType.VARCHAR,
 					(kinds != null) ? kinds.stream().map(Enum::name).toArray(String[]::new) : null));
@@ -154,13 +198,14 @@ public class TerritoryRepository {
 				(outlineZoom != null) ? new GeoJson(row.get("outline", String.class)) : null)).all();
 	}
 
-	/** The codes or aliases among these that name no territory of these kinds (null: any kind). */
-	Flux<String> unknown(List<String> codes, List<TerritoryKind> kinds) {
+	/** The codes or aliases among these that name no territory of these kinds (null: any kind) in the pacte {@code scope}. */
+	Flux<String> unknown(String scope, List<String> codes, List<TerritoryKind> kinds) {
 		return this.db.sql("""
 				SELECT w.input FROM unnest(CAST(:codes AS text[])) AS w(input)
 				WHERE w.input NOT IN (SELECT input FROM (%s) wanted)
 				ORDER BY w.input
 				""".formatted(WANTED))
+			.bind("scope", scope)
 			.bind("codes", codes.stream().map(String::strip).toArray(String[]::new))
 			.bind("kinds", Parameters.in(R2dbcType.VARCHAR,
 					(kinds != null) ? kinds.stream().map(Enum::name).toArray(String[]::new) : null))
@@ -169,12 +214,13 @@ public class TerritoryRepository {
 	}
 
 	/** Every territory whose outline contains the point, smallest first. */
-	Flux<Territory> findAt(double lon, double lat) {
+	Flux<Territory> findAt(String scope, double lon, double lat) {
 		return this.db.sql("SELECT " + COLUMNS + """
 				FROM territory t
 				WHERE ST_Intersects(t.geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))
 				ORDER BY ST_Area(t.geom), t.code
 				""")
+			.bind("scope", scope)
 			.bind("lon", lon)
 			.bind("lat", lat)
 			.map(TerritoryRepository::territory)
@@ -182,14 +228,15 @@ public class TerritoryRepository {
 	}
 
 	/** The direct children of these territories, by code. */
-	Flux<Territory> findChildren(Collection<TerritoryKey> parents) {
+	Flux<Territory> findChildren(String scope, Collection<TerritoryKey> parents) {
 		return this.db.sql("SELECT " + COLUMNS + """
 				FROM territory t
 				JOIN unnest(CAST(:kinds AS text[]), CAST(:codes AS text[])) AS k(kind, code)
 				  ON t.parent_kind = k.kind AND t.parent_code = k.code
 				""" + ORDER)
-			.bind("kinds", parents.stream().map(key -> key.kind().name()).toArray(String[]::new))
-			.bind("codes", parents.stream().map(TerritoryKey::code).toArray(String[]::new))
+			.bind("scope", scope)
+			.bind("kinds", kinds(parents))
+			.bind("codes", codes(parents))
 			.map(TerritoryRepository::territory)
 			.all();
 	}
@@ -205,23 +252,34 @@ public class TerritoryRepository {
 				JOIN unnest(CAST(:kinds AS text[]), CAST(:codes AS text[])) AS k(kind, code)
 				  ON t.kind = k.kind AND t.code = k.code
 				""";
-		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql)
-			.bind("kinds", keys.stream().map(key -> key.kind().name()).toArray(String[]::new))
-			.bind("codes", keys.stream().map(TerritoryKey::code).toArray(String[]::new));
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql).bind("kinds", kinds(keys)).bind("codes", codes(keys));
 		if (zoom != null) {
 			spec = spec.bind("zoom", zoom);
 		}
-		return spec.map(row -> Map.entry(
-				new TerritoryKey(TerritoryKind.valueOf(row.get("kind", String.class)), row.get("code", String.class)),
-				new GeoJson(row.get("geojson", String.class))))
-			.all();
+		return spec.map(row -> Map.entry(key(row), new GeoJson(row.get("geojson", String.class)))).all();
 	}
 
-	static Territory territory(Readable row) {
+	/** The kinds of these keys, for {@code unnest(CAST(:kinds AS text[]), CAST(:codes AS text[]))}. */
+	public static String[] kinds(Collection<TerritoryKey> keys) {
+		return keys.stream().map(key -> key.kind().name()).toArray(String[]::new);
+	}
+
+	/** The codes of these keys, in the same order as {@link #kinds}. */
+	public static String[] codes(Collection<TerritoryKey> keys) {
+		return keys.stream().map(TerritoryKey::code).toArray(String[]::new);
+	}
+
+	/** The key in the columns {@code kind} and {@code code} of a row. */
+	public static TerritoryKey key(Readable row) {
+		return new TerritoryKey(TerritoryKind.valueOf(row.get("kind", String.class)), row.get("code", String.class));
+	}
+
+	/** A territory from the {@link #columns} of a row. */
+	public static Territory territory(Readable row) {
 		String parentKind = row.get("parent_kind", String.class);
 		String[] aliases = row.get("aliases", String[].class);
-		return new Territory(TerritoryKind.valueOf(row.get("kind", String.class)), row.get("code", String.class),
-				row.get("name", String.class), row.get("epci_nature", String.class),
+		return new Territory(row.get("scope", String.class), TerritoryKind.valueOf(row.get("kind", String.class)),
+				row.get("code", String.class), row.get("name", String.class), row.get("epci_nature", String.class),
 				(aliases != null) ? Arrays.asList(aliases) : List.of(),
 				(parentKind != null) ? TerritoryKind.valueOf(parentKind) : null, row.get("parent_code", String.class),
 				row.get("population", Integer.class),

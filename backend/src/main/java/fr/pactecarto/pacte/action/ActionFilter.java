@@ -1,4 +1,4 @@
-package fr.pactecarto.action;
+package fr.pactecarto.pacte.action;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package fr.pactecarto.funding;
+package fr.pactecarto.pacte.funding;
 
 import java.util.List;
 

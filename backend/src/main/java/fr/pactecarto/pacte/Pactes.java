@@ -1,0 +1,47 @@
+package fr.pactecarto.pacte;
+
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
+
+import fr.pactecarto.api.ApiException;
+import fr.pactecarto.api.ErrorCode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which pacte a query is about. Every root field about the Pacte takes an optional {@code pacte} argument (a
+ * pacte id); without it, the default pacte of this service ({@code pacte.default}, {@code PACTE_DEFAULT}).
+ * The pactes a request names are read with one statement for the whole request (a {@link DataLoader}),
+ * never kept between requests: an import is seen by the next request.
+ */
+@Component
+public class Pactes {
+
+	private final String defaultId;
+
+	Pactes(PacteRepository pactes, @Value("${pacte.default:93-2024}") String defaultId, BatchLoaderRegistry loaders) {
+		this.defaultId = defaultId;
+		loaders.forTypePair(String.class, Pacte.class)
+			.registerMappedBatchLoader((ids, env) -> pactes.findByIds(ids).collectMap(Pacte::id));
+	}
+
+	/** The id of the default pacte. */
+	public String defaultId() {
+		return this.defaultId;
+	}
+
+	/**
+	 * The pacte the {@code pacte} argument names (the default pacte when it is {@code null}); an error with code
+	 * {@code UNKNOWN_PACTE} when there is none. Call it when the field is fetched (it queues the lookup).
+	 */
+	public Mono<Pacte> named(String argument, DataLoader<String, Pacte> loader) {
+		String id = (argument != null) ? argument.strip() : this.defaultId;
+		return Mono.fromFuture(loader.load(id))
+			.switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNKNOWN_PACTE, "pacte", (argument != null)
+					? "No pacte has the id '" + id + "' (argument 'pacte'); the query 'pactes' lists them"
+					: "The default pacte '" + id + "' is not loaded: import it (make import-pacte) or set PACTE_DEFAULT")));
+	}
+
+}

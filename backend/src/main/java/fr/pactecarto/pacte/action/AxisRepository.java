@@ -1,0 +1,143 @@
+package fr.pactecarto.pacte.action;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import fr.pactecarto.api.ApiException;
+import fr.pactecarto.api.ErrorCode;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads the axes, priorities and themes of the pactes (tables {@code pacte_axis}, {@code pacte_priority}, {@code pacte_theme}). */
+@Repository
+public class AxisRepository {
+
+	private static final String THEME_COLUMNS = """
+			t.pacte_id, t.slug, t.label, t.headline,
+			(SELECT count(*) FROM pacte_action_theme c WHERE c.pacte_id = t.pacte_id AND c.theme_slug = t.slug) AS action_count
+			""";
+
+	private final DatabaseClient db;
+
+	AxisRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Flux<Axis> findAxes(String pacte) {
+		return this.db.sql("SELECT * FROM pacte_axis WHERE pacte_id = :pacte ORDER BY number")
+			.bind("pacte", pacte)
+			.map(AxisRepository::axis)
+			.all();
+	}
+
+	/** The axes with these keys (other features link to axes, e.g. the national pactes). */
+	public Flux<Axis> findAxes(Collection<Axis.Key> keys) {
+		return this.db.sql("""
+				SELECT a.* FROM unnest(CAST(:pactes AS text[]), CAST(:numbers AS integer[])) AS k(pacte_id, number)
+				JOIN pacte_axis a ON a.pacte_id = k.pacte_id AND a.number = k.number
+				""")
+			.bind("pactes", keys.stream().map(Axis.Key::pacte).toArray(String[]::new))
+			.bind("numbers", keys.stream().map(Axis.Key::number).toArray(Integer[]::new))
+			.map(AxisRepository::axis)
+			.all();
+	}
+
+	Flux<Priority> findPrioritiesOfAxes(Collection<Axis.Key> axes) {
+		return this.db.sql("""
+				SELECT p.* FROM unnest(CAST(:pactes AS text[]), CAST(:numbers AS integer[])) AS k(pacte_id, number)
+				JOIN pacte_priority p ON p.pacte_id = k.pacte_id AND p.axis_number = k.number
+				ORDER BY p.pacte_id, p.axis_number, p.position
+				""")
+			.bind("pactes", axes.stream().map(Axis.Key::pacte).toArray(String[]::new))
+			.bind("numbers", axes.stream().map(Axis.Key::number).toArray(Integer[]::new))
+			.map(AxisRepository::priority)
+			.all();
+	}
+
+	Flux<Priority> findPriorities(Collection<Priority.Key> keys) {
+		return this.db.sql("""
+				SELECT p.* FROM unnest(CAST(:pactes AS text[]), CAST(:ids AS text[])) AS k(pacte_id, id)
+				JOIN pacte_priority p ON p.pacte_id = k.pacte_id AND p.id = k.id
+				""")
+			.bind("pactes", keys.stream().map(Priority.Key::pacte).toArray(String[]::new))
+			.bind("ids", keys.stream().map(Priority.Key::id).toArray(String[]::new))
+			.map(AxisRepository::priority)
+			.all();
+	}
+
+	Flux<Theme> findThemes(String pacte) {
+		return this.db.sql("SELECT " + THEME_COLUMNS + "FROM pacte_theme t WHERE t.pacte_id = :pacte ORDER BY t.position")
+			.bind("pacte", pacte)
+			.map(AxisRepository::theme)
+			.all();
+	}
+
+	/** The themes of these actions, as (action, theme) pairs in theme order. */
+	Flux<Map.Entry<Action.Key, Theme>> findThemesOfActions(Collection<Action.Key> actions) {
+		return this.db.sql("SELECT k.id AS action_id, " + THEME_COLUMNS + """
+				FROM unnest(CAST(:pactes AS text[]), CAST(:ids AS text[])) AS k(pacte_id, id)
+				JOIN pacte_action_theme at ON at.pacte_id = k.pacte_id AND at.action_id = k.id
+				JOIN pacte_theme t ON t.pacte_id = at.pacte_id AND t.slug = at.theme_slug
+				ORDER BY t.position
+				""")
+			.bind("pactes", actions.stream().map(Action.Key::pacte).toArray(String[]::new))
+			.bind("ids", actions.stream().map(Action.Key::id).toArray(String[]::new))
+			.map(row -> Map.entry(new Action.Key(row.get("pacte_id", String.class), row.get("action_id", String.class)),
+					theme(row)))
+			.all();
+	}
+
+	/**
+	 * Nothing when the pacte has this axis (null: any) and these themes (null: any); otherwise the error
+	 * {@code UNKNOWN_AXIS} or {@code UNKNOWN_THEME} naming the argument and what the pacte has.
+	 */
+	Mono<Void> checkQuestion(String pacte, Integer axis, String axisArgument, List<String> themes, String themeArgument) {
+		if (axis == null && themes == null) {
+			return Mono.empty();
+		}
+		return this.db.sql("""
+				SELECT ARRAY(SELECT number FROM pacte_axis WHERE pacte_id = :pacte ORDER BY number) AS numbers,
+				       ARRAY(SELECT slug FROM pacte_theme WHERE pacte_id = :pacte ORDER BY slug) AS slugs
+				""")
+			.bind("pacte", pacte)
+			.map(row -> {
+				List<Integer> numbers = List.of(row.get("numbers", Integer[].class));
+				List<String> slugs = List.of(row.get("slugs", String[].class));
+				if (axis != null && !numbers.contains(axis)) {
+					return new ApiException(ErrorCode.UNKNOWN_AXIS, axisArgument, "Argument '" + axisArgument + "' is "
+							+ axis + "; the axes of pacte " + pacte + " are numbered " + numbers);
+				}
+				List<String> unknown = (themes != null) ? themes.stream().filter(theme -> !slugs.contains(theme)).toList()
+						: List.of();
+				if (!unknown.isEmpty()) {
+					return new ApiException(ErrorCode.UNKNOWN_THEME, themeArgument, "Argument '" + themeArgument
+							+ "' names no theme: " + unknown + "; the theme slugs of pacte " + pacte + " are " + slugs);
+				}
+				return Boolean.TRUE;
+			})
+			.one()
+			.flatMap(result -> (result instanceof ApiException error) ? Mono.<Void>error(error) : Mono.<Void>empty());
+	}
+
+	private static Axis axis(Readable row) {
+		return new Axis(row.get("pacte_id", String.class), row.get("number", Integer.class),
+				row.get("short_name", String.class), row.get("title", String.class), row.get("note", String.class));
+	}
+
+	private static Priority priority(Readable row) {
+		return new Priority(row.get("pacte_id", String.class), row.get("id", String.class),
+				row.get("axis_number", Integer.class), row.get("position", Integer.class), row.get("title", String.class));
+	}
+
+	static Theme theme(Readable row) {
+		return new Theme(row.get("pacte_id", String.class), row.get("slug", String.class), row.get("label", String.class),
+				row.get("headline", Boolean.class), row.get("action_count", Long.class).intValue());
+	}
+
+}

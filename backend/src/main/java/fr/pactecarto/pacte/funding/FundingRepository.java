@@ -1,0 +1,70 @@
+package fr.pactecarto.pacte.funding;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import fr.pactecarto.territory.TerritoryKey;
+import fr.pactecarto.territory.TerritoryKind;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads a pacte's contractualisation (table {@code pacte_funding_line} and the pacte's funding columns). */
+@Repository
+class FundingRepository {
+
+	// Each line with the territories its partner codes name (pacte_resolve, migration V5), in the order cited.
+	private static final String LINES = """
+			SELECT l.*, named.kinds AS partner_kinds, named.codes AS partner_territory_codes
+			FROM pacte_funding_line l
+			CROSS JOIN LATERAL (
+			    SELECT coalesce(array_agg(r.kind ORDER BY r.first), '{}') AS kinds,
+			           coalesce(array_agg(r.code ORDER BY r.first), '{}') AS codes
+			    FROM (SELECT t.kind, t.code, min(c.n) AS first
+			          FROM unnest(l.partner_codes) WITH ORDINALITY AS c(cited, n)
+			          CROSS JOIN LATERAL pacte_resolve(l.pacte_id, c.cited) t
+			          GROUP BY t.kind, t.code) r
+			) named
+			WHERE l.pacte_id = :pacte
+			ORDER BY l.position
+			""";
+
+	private final DatabaseClient db;
+
+	FundingRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** The pacte's contractualisation with its lines. */
+	Mono<Funding> find(String pacte) {
+		return this.db.sql("SELECT funding_currency, funding_note FROM pacte WHERE id = :pacte")
+			.bind("pacte", pacte)
+			.map(row -> new String[] { row.get("funding_currency", String.class), row.get("funding_note", String.class) })
+			.one()
+			.zipWith(findLines(pacte).collectList(), (header, lines) -> Funding.of(lines, header[0], header[1]));
+	}
+
+	/** The pacte's lines in the document's order. */
+	Flux<FundingLine> findLines(String pacte) {
+		return this.db.sql(LINES).bind("pacte", pacte).map(FundingRepository::line).all();
+	}
+
+	private static FundingLine line(Readable row) {
+		String[] kinds = row.get("partner_kinds", String[].class);
+		String[] codes = row.get("partner_territory_codes", String[].class);
+		List<TerritoryKey> partners = new ArrayList<>();
+		for (int i = 0; i < kinds.length; i++) {
+			partners.add(new TerritoryKey(TerritoryKind.valueOf(kinds[i]), codes[i]));
+		}
+		return new FundingLine(row.get("pacte_id", String.class), row.get("id", String.class),
+				row.get("instrument", String.class), row.get("label", String.class), row.get("partner_kind", String.class),
+				row.get("contract_count", Integer.class), Math.toIntExact(row.get("amount", Long.class)),
+				Arrays.asList(row.get("partner_codes", String[].class)), List.copyOf(partners), row.get("note", String.class));
+	}
+
+}
