@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import fr.pactecarto.support.ImportPacaTerritories;
+import fr.pactecarto.support.TestData;
 import fr.pactecarto.support.PacteIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The limits against abusive queries, and the map's own queries passing them. */
 @PacteIntegrationTest
-@ExtendWith(ImportPacaTerritories.class)
+@ExtendWith(TestData.class)
 class QueryLimitsTests {
 
 	@Autowired

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import fr.pactecarto.support.PacaTerritories;
+import fr.pactecarto.support.TestTerritories;
 import fr.pactecarto.support.PacteIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +49,7 @@ class GeodataImportTests {
 
 	@BeforeEach
 	void pacaImported() {
-		PacaTerritories.ensureImported(this.importer);
+		TestTerritories.ensureImported(this.importer);
 	}
 
 	@Test

@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import fr.pactecarto.geodata.GeodataImporter;
-import fr.pactecarto.support.PacaTerritories;
+import fr.pactecarto.support.TestTerritories;
 import fr.pactecarto.support.PacteIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,7 +67,7 @@ class MapBrowserTests {
 
 	@BeforeAll
 	void startBrowser() throws IOException {
-		PacaTerritories.ensureImported(this.importer);
+		TestTerritories.ensureImported(this.importer);
 		this.profile = Files.createTempDirectory("pacte-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
