@@ -36,7 +36,7 @@ class QueryLimitsTests {
 				    territory { code name kind aliases bbox labelPoint { lon lat } geometry(zoom: 7) }
 				    actions { id label category axis { number } themes { slug label } }
 				  }
-				  territories(filter: {kinds: [DEPARTMENT, EPCI]}) {
+				  territories(filter: {kinds: [DEPARTMENT, EPCI], bbox: [4.2, 42.9, 7.8, 45.2]}) {
 				    code name kind geometry(zoom: 7)
 				    actions { id label themes { slug } priority { title axis { number } } }
 				    themes { slug }

@@ -31,7 +31,8 @@ class PacteGraphQlTests {
 	@Test
 	void pactesListsEveryLoadedPacteByRegionThenYear() {
 		this.graphQl.document("{ pactes { id regionCode year isDefault } }").execute()
-			.path("pactes[*].id").entityList(String.class).containsSubsequence("93-2024", FIXTURE)
+			.path("pactes[*].id").entityList(String.class)
+			.satisfies(ids -> assertThat(ids).containsSubsequence("93-2024", FIXTURE))
 			.path("pactes[?(@.isDefault == true)].id").entityList(String.class).containsExactly("93-2024");
 	}
 

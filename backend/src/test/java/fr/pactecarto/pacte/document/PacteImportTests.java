@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import fr.pactecarto.pacte.document.PacteImportReport.Outcome;
-import fr.pactecarto.support.ImportPacaTerritories;
+import fr.pactecarto.support.TestData;
 import fr.pactecarto.support.PacteIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** Import of pacte documents into the shared test database, where PACA 2024 was loaded at start. */
 @PacteIntegrationTest
-@ExtendWith(ImportPacaTerritories.class)
+@ExtendWith(TestData.class)
 class PacteImportTests {
 
 	static final Path REFERENCE = Path.of("../pactes/paca-2024.yaml");
