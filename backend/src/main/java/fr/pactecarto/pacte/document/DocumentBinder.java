@@ -129,7 +129,7 @@ final class DocumentBinder {
 			}
 			if (!CODE_FORMATS.get(kind).matcher(code).matches()) {
 				this.problems.error(fields.pathOf("code"), fields.lineOf("code"),
-						"'" + code + "' is not the code of a " + kind + " (" + CODE_FORMATS.get(kind).pattern() + ")");
+						"'" + code + "' is not a code of kind " + kind + " (" + CODE_FORMATS.get(kind).pattern() + ")");
 				continue;
 			}
 			if (!unique("alias", name, fields.pathOf("alias"), fields.lineOf("alias"))) {
