@@ -111,6 +111,17 @@ class PacteDocumentReaderTests {
 	}
 
 	@Test
+	void theReadmeExampleIsAValidDocument() throws Exception {
+		String readme = Files.readString(Path.of("../README.md"));
+		int section = readme.indexOf("## Pacte documents");
+		int start = readme.indexOf("```yaml\n", section) + 8;
+		PacteDocument example = read(readme.substring(start, readme.indexOf("```", start))).document();
+		assertThat(example.id()).isEqualTo("93-2024");
+		assertThat(example.actionsInReadingOrder()).extracting(PacteDocument.Action::citedAs)
+			.containsExactly(List.of("06", "AMP"));
+	}
+
+	@Test
 	void theJsonFormHasTheSameStructure() throws Exception {
 		PacteDocument paca = this.reader.read(REFERENCE).document();
 		String json = DocumentWriter.json(paca);
