@@ -1,5 +1,5 @@
 # The two commands: `make run` and `make test` (see README.md).
-.PHONY: run test build import bench clean
+.PHONY: run test build import import-pacte export-pacte bench clean
 
 run:
 	@scripts/run.sh
@@ -9,6 +9,14 @@ test:
 
 import:
 	@scripts/import.sh
+
+# make import-pacte FILE=pactes/paca-2024.yaml — load or replace one pacte (README, « Pacte documents »).
+import-pacte:
+	@scripts/import-pacte.sh "$(FILE)"
+
+# make export-pacte PACTE=93-2024 [FILE=out.yaml] — the stored pacte as its document (stdout without FILE).
+export-pacte:
+	@scripts/export-pacte.sh "$(PACTE)" $(FILE)
 
 bench:
 	@scripts/bench.sh

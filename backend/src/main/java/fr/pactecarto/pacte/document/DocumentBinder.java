@@ -129,7 +129,7 @@ final class DocumentBinder {
 			}
 			if (!CODE_FORMATS.get(kind).matcher(code).matches()) {
 				this.problems.error(fields.pathOf("code"), fields.lineOf("code"),
-						"'" + code + "' is not the code of a " + kind + " (" + CODE_FORMATS.get(kind).pattern() + ")");
+						"'" + code + "' is not a code of kind " + kind + " (" + CODE_FORMATS.get(kind).pattern() + ")");
 				continue;
 			}
 			if (!unique("alias", name, fields.pathOf("alias"), fields.lineOf("alias"))) {
@@ -282,12 +282,13 @@ final class DocumentBinder {
 		List<String> citedAs = codes(fields, "citedAs", false);
 		String note = fields.text("note", false);
 		List<Action> subActions = new ArrayList<>();
-		Tree subTree = fields.get("subActions", false);
-		if (subTree != null && !topLevel) {
-			this.problems.error(fields.pathOf("subActions"), fields.lineOf("subActions"),
-					"a sub-action has no sub-actions of its own (one level only)");
+		if (!topLevel) {
+			if (fields.misplaced("subActions") != null) {
+				this.problems.error(fields.pathOf("subActions"), fields.lineOf("subActions"),
+						"a sub-action has no sub-actions of its own (one level only)");
+			}
 		}
-		else if (subTree != null) {
+		else {
 			List<Tree> items = fields.list("subActions", false);
 			for (int i = 0; i < items.size(); i++) {
 				Action sub = action(items.get(i), fields.pathOf("subActions") + "[" + i + "]", false);

@@ -35,6 +35,9 @@ final class Fields {
 
 	private final Set<String> known = new LinkedHashSet<>();
 
+	// Keys reported otherwise (a sub-action's subActions): not « unknown », yet not among the expected keys.
+	private final Set<String> handled = new LinkedHashSet<>();
+
 	private Fields(Tree.Mapping mapping, String path, Problems problems) {
 		this.mapping = mapping;
 		this.path = path;
@@ -65,6 +68,12 @@ final class Fields {
 	int lineOf(String key) {
 		Integer line = this.mapping.keyLines().get(key);
 		return (line != null) ? line : this.mapping.line();
+	}
+
+	/** The value of a key that is not part of this mapping but is reported by the caller; null when absent. */
+	Tree misplaced(String key) {
+		this.handled.add(key);
+		return this.mapping.entries().get(key);
 	}
 
 	/** The value of {@code key}, null when absent or null (then an error if required). */
@@ -211,7 +220,7 @@ final class Fields {
 	void finish() {
 		for (Map.Entry<String, Tree> entry : this.mapping.entries().entrySet()) {
 			String key = entry.getKey();
-			if (!this.known.contains(key)) {
+			if (!this.known.contains(key) && !this.handled.contains(key)) {
 				String suggestion = closest(key);
 				this.problems.error(pathOf(key), lineOf(key), "unknown key '" + key + "'"
 						+ ((suggestion != null) ? " (did you mean '" + suggestion + "'?)" : "")

@@ -43,7 +43,8 @@ public class PacteImporter {
 		this(dataSource, new PacteDocumentReader(properties.limits()));
 	}
 
-	PacteImporter(DataSource dataSource, PacteDocumentReader reader) {
+	/** An importer on another database (tests: a scratch database), with these limits. */
+	public PacteImporter(DataSource dataSource, PacteDocumentReader reader) {
 		this.dataSource = dataSource;
 		this.reader = reader;
 	}

@@ -143,7 +143,8 @@ final class YamlTrees {
 				return Type.TIMESTAMP;
 			}
 			this.problems.error(path, line, "the tag " + tag + " is not allowed: write plain values");
-			return Type.NULL;
+			return Type.STRING; // reported once: the value itself is not reported again
+
 		}
 
 		private void checkTag(Node node, Tag expected, String path, int line) {

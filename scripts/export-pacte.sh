@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# make export-pacte PACTE=93-2024 [FILE=…]: write a stored pacte back as its document (YAML), to FILE or stdout.
+source "$(dirname "$0")/lib/common.sh"
+source "$PACTE_ROOT/scripts/lib/db.sh"
+
+if [ -z "${1:-}" ]; then
+  echo "[export-pacte] ERROR: give the pacte: make export-pacte PACTE=93-2024 [FILE=pacte.yaml]" >&2
+  exit 1
+fi
+build_jar >&2
+ensure_database "${PACTE_DB_NAME:-pacte}"
+exec java ${JAVA_OPTS:--Xmx256m} -jar "$JAR" export-pacte "$@"
