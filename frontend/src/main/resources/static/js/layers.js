@@ -1,7 +1,8 @@
 // The map's vector layers: the region's outline, then the pacte's map layers as the API gives them, bottom
 // first (in PACA: departments, metropolises on top, the City of Marseille on top of AMP), names at label
 // points. A layer's look comes from its position: the bottom one thin outlines, the next thick, any higher
-// one dashed. Each shape carries data-territory-code and, when counted, data-active="true".
+// one dashed. Each shape carries data-territory-code, data-layer (its layer's key) and, when counted,
+// data-active="true"; the region's outline carries data-region-code.
 import { T } from './strings.js';
 import { colour } from './palette.js';
 
@@ -69,6 +70,10 @@ export class TerritoryLayers {
     this.outline = L.geoJSON(region && region.geometry ? [region.geometry] : [], {
       pane: 'outline', interactive: false, style: { fill: false, color: '#1a1a1a', weight: 2.5 },
     }).addTo(map);
+    this.outline.eachLayer((path) => {
+      const element = path.getElement && path.getElement();
+      if (element) element.setAttribute('data-region-code', region.code);
+    });
 
     for (const group of groups) {
       const pane = map.createPane(group.pane);
