@@ -257,5 +257,6 @@ async function start() {
 
 start().catch((error) => {
   document.body.dataset.state = 'failed';
+  $('question').textContent = T.mapUnavailable;
   notify(T.loadFailed + error.message, 'error');
 });

@@ -6,6 +6,7 @@ export const T = {
   subtitle: (source) => `Qui agit sur quoi ? ${source.body}, ${T.date(source.date)}`,
   date: (iso) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
     .format(new Date(`${iso}T00:00:00Z`)),
+  mapUnavailable: 'Carte indisponible',
   loadFailed: 'La carte n\'a pas pu être chargée : ',
   requestFailed: 'La requête a échoué : ',
   unknownTheme: (slug) => `Thème inconnu « ${slug} » : tous les thèmes sont affichés.`,
