@@ -17,7 +17,7 @@ default_geodata() { # default_geodata paca|france
 # build_jar: builds the application jar when it is missing or older than a source file.
 build_jar() {
   if [ -f "$JAR" ] && [ -z "$(find "$PACTE_ROOT/pom.xml" "$PACTE_ROOT/backend/pom.xml" "$PACTE_ROOT/frontend/pom.xml" \
-      "$PACTE_ROOT/backend/src/main" "$PACTE_ROOT/frontend/src" "$PACTE_ROOT/frontend/scripts" "$PACTE_ROOT/schema" \
+      "$PACTE_ROOT/backend/src/main" "$PACTE_ROOT/frontend/src" "$PACTE_ROOT/frontend/scripts" "$PACTE_ROOT/schema" "$PACTE_ROOT/pactes" \
       -type f -newer "$JAR" -print -quit)" ]; then
     return
   fi

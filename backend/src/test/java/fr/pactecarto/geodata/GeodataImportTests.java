@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import fr.pactecarto.support.PacaTerritories;
+import fr.pactecarto.support.TestTerritories;
 import fr.pactecarto.support.PacteIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,16 +49,16 @@ class GeodataImportTests {
 
 	@BeforeEach
 	void pacaImported() {
-		PacaTerritories.ensureImported(this.importer);
+		TestTerritories.ensureImported(this.importer);
 	}
 
 	@Test
-	void pacaHasOneRegionSixDepartments52EpciAnd946Communes() {
+	void theTestContoursAreFrancesRegionsAndDepartmentsWithPacasEpciAndCommunes() {
 		Map<String, Long> counts = this.jdbc.queryForList("SELECT kind, count(*) AS n FROM territory GROUP BY kind")
 			.stream()
 			.collect(Collectors.toMap(row -> (String) row.get("kind"), row -> (Long) row.get("n")));
 		assertThat(counts).containsExactlyInAnyOrderEntriesOf(
-				Map.of("REGION", 1L, "DEPARTMENT", 6L, "EPCI", 52L, "COMMUNE", 946L));
+				Map.of("REGION", 13L, "DEPARTMENT", 101L, "EPCI", 52L, "COMMUNE", 946L));
 		assertThat(this.jdbc.queryForList("SELECT code FROM territory WHERE epci_nature = 'METRO' ORDER BY code",
 				String.class))
 			.containsExactly("200030195", "200054807", "248300543");
@@ -77,7 +77,7 @@ class GeodataImportTests {
 	void aSecondImportChangesNothing() {
 		String before = fingerprint();
 		List<FileReport> reports = this.importer.importAll();
-		assertThat(reports).extracting(FileReport::read).containsExactly(1, 6, 52, 946);
+		assertThat(reports).extracting(FileReport::read).containsExactly(13, 101, 52, 946);
 		assertThat(reports).allSatisfy(report -> {
 			assertThat(report.stored()).as(report.file()).isZero();
 			assertThat(report.deleted()).as(report.file()).isZero();
@@ -131,8 +131,9 @@ class GeodataImportTests {
 		return Files.writeString(this.directory.resolve(name), content, StandardCharsets.UTF_8);
 	}
 
+	// The corrupted copies start from PACA's uncompressed files (../shared/geodata/paca beside the project).
 	private static Path pacaFile(String name) {
-		return Path.of(System.getenv("PACTE_GEODATA"), name);
+		return Path.of("..", "..", "shared", "geodata", "paca", name);
 	}
 
 	private String fingerprint() {

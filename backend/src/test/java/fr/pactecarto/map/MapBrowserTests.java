@@ -32,13 +32,13 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import fr.pactecarto.geodata.GeodataImporter;
-import fr.pactecarto.support.PacaTerritories;
+import fr.pactecarto.support.TestData;
 import fr.pactecarto.support.PacteIntegrationTest;
 import fr.pactecarto.support.PageDocuments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -60,8 +60,8 @@ class MapBrowserTests {
 
 	private static final String SHAPES = "path[data-territory-code]";
 
-	/** The synthetic pacte of the tests (Corse, one layer of departments): only its id is written here. */
-	private static final String FIXTURE_PACTE = "94-2099";
+	/** The synthetic pacte of the tests (Corse, one layer of departments): only its id is known here. */
+	private static final String FIXTURE_PACTE = TestData.FIXTURE;
 
 	@LocalServerPort
 	int port;
@@ -70,7 +70,7 @@ class MapBrowserTests {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	GeodataImporter importer;
+	ApplicationContext context;
 
 	ChromeDriver browser;
 
@@ -78,7 +78,7 @@ class MapBrowserTests {
 
 	@BeforeAll
 	void startBrowser() throws IOException {
-		PacaTerritories.ensureImported(this.importer);
+		TestData.ensureLoaded(this.context);
 		this.profile = Files.createTempDirectory("pacte-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import fr.pactecarto.geodata.GeodataImporter;
-import fr.pactecarto.support.PacaTerritories;
+import fr.pactecarto.support.TestTerritories;
 import fr.pactecarto.support.PacteIntegrationTest;
 import fr.pactecarto.support.PageDocuments;
 
@@ -27,14 +27,15 @@ class TerritoryGraphQlTests {
 
 	@BeforeEach
 	void pacaImported(@Autowired GeodataImporter importer) {
-		PacaTerritories.ensureImported(importer);
+		TestTerritories.ensureImported(importer);
 	}
 
 	@Test
 	void territoriesByKindMatchTheOfficialCounts() {
-		assertThat(codes("{ territories(filter: {kinds: [REGION]}) { code } }")).containsExactly("93");
-		assertThat(codes("{ territories(filter: {kinds: [DEPARTMENT]}) { code } }"))
-			.containsExactly("04", "05", "06", "13", "83", "84");
+		// The tests' contours: France's regions and departments, PACA's EPCI and communes (see make test).
+		assertThat(codes("{ territories(filter: {kinds: [REGION]}) { code } }")).hasSize(13).contains("93", "94");
+		assertThat(codes("{ territories(filter: {kinds: [DEPARTMENT]}) { code } }")).hasSize(101)
+			.contains("04", "05", "06", "13", "83", "84", "2A", "2B", "971");
 		assertThat(codes("{ territories(filter: {kinds: [EPCI]}) { code } }")).hasSize(52)
 			.contains("200054807", "200030195", "248300543");
 		assertThat(codes("{ territories(filter: {kinds: [COMMUNE]}) { code } }")).hasSize(946);
@@ -51,8 +52,8 @@ class TerritoryGraphQlTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "AMP, 200054807", "amp, 200054807", "NCA, 200030195", "TPM, 248300543", "VdM, 13055", "VDM, 13055",
-			"13, 13", "200054807, 200054807" })
+	@CsvSource({ "AMP, 200054807", "amp, 200054807", " vdm , 13055", "13, 13", "2a, 2A", "200054807, 200054807",
+			"13055, 13055" })
 	void eachCodeAndAliasResolves(String code, String official) {
 		this.graphQl.document("query($code: ID!) { territory(code: $code) { code } }").variable("code", code).execute()
 			.path("territory.code").entity(String.class).isEqualTo(official);
@@ -60,15 +61,19 @@ class TerritoryGraphQlTests {
 
 	@Test
 	void kindNarrowsACodeDown() {
-		// PACA has region 93 but no department 93 (Seine-Saint-Denis): the plain code finds the region.
-		this.graphQl.document("{ r: territory(code: \"93\") { kind name } d: territory(code: \"93\", kind: DEPARTMENT) { kind } }")
+		// 93 is both a region (PACA) and a department (Seine-Saint-Denis): the plain code means the department.
+		this.graphQl.document("""
+				{ d: territory(code: "93") { kind name } r: territory(code: "93", kind: REGION) { kind name }
+				  e: territory(code: "13", kind: EPCI) { kind } }""")
 			.execute()
 			.errors().expect(error -> "UNKNOWN_TERRITORY".equals(error.getExtensions().get("code"))
-					&& "code".equals(error.getExtensions().get("argument")) && error.getMessage().contains("DEPARTMENT"))
+					&& "code".equals(error.getExtensions().get("argument")) && error.getMessage().contains("EPCI"))
 			.verify()
+			.path("d.kind").entity(String.class).isEqualTo("DEPARTMENT")
+			.path("d.name").entity(String.class).isEqualTo("Seine-Saint-Denis")
 			.path("r.kind").entity(String.class).isEqualTo("REGION")
 			.path("r.name").entity(String.class).isEqualTo("Provence-Alpes-Côte d'Azur")
-			.path("d").valueIsNull();
+			.path("e").valueIsNull();
 	}
 
 	@Test
@@ -97,8 +102,8 @@ class TerritoryGraphQlTests {
 			.path("territory.children[*].code").entityList(String.class).containsExactly("04", "05", "06", "13", "83", "84");
 		this.graphQl.document("{ territory(code: \"AMP\") { children { code } } }").execute()
 			.path("territory.children[*].code").entityList(String.class).hasSizeGreaterThan(80).contains("13055", "13001");
-		assertThat(codes("{ territories(filter: {parent: \"93\", codes: [\"13\", \"AMP\"]}) { code } }"))
-			.containsExactly("13");
+		assertThat(codes("{ territories(filter: {parent: \"AMP\", codes: [\"13055\", \"06088\"]}) { code } }"))
+			.containsExactly("13055");
 	}
 
 	@Test
