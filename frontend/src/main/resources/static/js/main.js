@@ -41,7 +41,7 @@ async function start() {
   const firstView = (theme, axis) => request(FIRST_VIEW, { pacte: state.pacte, theme, axis });
   let [{ data, errors }] = await Promise.all([firstView(state.theme, state.axis), leaflet]);
   if (errors.some((e) => e.extensions && e.extensions.code === 'UNKNOWN_PACTE')) {
-    throw new Error(T.unknownPacte(state.pacte));
+    throw new Error(state.pacte != null ? T.unknownPacte(state.pacte) : errorMessage(errors));
   }
   let fellBack = false;
   if (data?.pacte == null && (state.theme != null || state.axis != null)) {
@@ -78,7 +78,8 @@ async function start() {
   coverageCache.set(key(state.theme, state.axis), coverage);
 
   document.title = T.pageTitle(pacte.title);
-  $('brand').textContent = pacte.title;
+  $('brand').textContent = pacte.region ? T.brand(pacte.region.name) : pacte.title;
+  $('brand').title = T.source(pacte);
   const groups = groupsOf(pacte.mapLayers);
   const headline = themes.filter((t) => t.headline);
   const view = { pacte: pacte.id, subtitle: T.subtitle(pacte.source) };

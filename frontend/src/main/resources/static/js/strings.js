@@ -3,6 +3,8 @@
 
 export const T = {
   pageTitle: (title) => `${title} — carte`,
+  brand: (region) => `Pacte des solidarités — ${region}`,
+  source: (pacte) => `${pacte.title} (${pacte.year}) — ${pacte.source.body}, ${T.date(pacte.source.date)}`,
   subtitle: (source) => `Qui agit sur quoi ? ${source.body}, ${T.date(source.date)}`,
   date: (iso) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
     .format(new Date(`${iso}T00:00:00Z`)),

@@ -143,7 +143,6 @@ class MapBrowserTests {
 		assertDrawn(fixture);
 		assertThat(this.browser.findElements(By.cssSelector("path[data-region-code='" + byDefault.regionCode() + "']"))).isEmpty();
 		assertThat(codes(this.browser.findElements(By.cssSelector(ACTIVE_SHAPES)))).isEqualTo(coverage(FIXTURE_PACTE, null, null));
-		assertThat(this.browser.getTitle()).contains(fixture.title());
 		// The list view lists what the map draws, and the permalink keeps the pacte.
 		this.browser.findElement(By.id("list-toggle")).click();
 		assertThat(codes(this.browser.findElements(By.cssSelector("#list-view tr[data-territory-code]")))).isEqualTo(drawn);
@@ -417,7 +416,8 @@ class MapBrowserTests {
 	/** What the API says the map of a pacte shows (null: the default pacte). */
 	private MapView mapView(String pacte) {
 		var response = this.graphQl.document("""
-				query($pacte: ID) { pacte(id: $pacte) { id title regionCode mapLayers { key label territories { code } } } }""")
+				query($pacte: ID) { pacte(id: $pacte) {
+				  id title regionCode region { name } mapLayers { key label territories { code } } } }""")
 			.variable("pacte", pacte)
 			.execute();
 		List<String> keys = response.path("pacte.mapLayers[*].key").entityList(String.class).get();
@@ -428,10 +428,11 @@ class MapBrowserTests {
 		}
 		return new MapView(response.path("pacte.id").entity(String.class).get(),
 				response.path("pacte.title").entity(String.class).get(),
-				response.path("pacte.regionCode").entity(String.class).get(), layers);
+				response.path("pacte.regionCode").entity(String.class).get(),
+				response.path("pacte.region.name").entity(String.class).get(), layers);
 	}
 
-	/** The open page draws this view: the region's outline, each layer's shapes, one toggle per layer, the title. */
+	/** The open page draws this view: the region's outline, each layer's shapes, one toggle per layer, the titles. */
 	private void assertDrawn(MapView view) {
 		assertThat(this.browser.findElements(By.cssSelector("path[data-region-code]")))
 			.singleElement().satisfies(path -> assertThat(path.getAttribute("data-region-code")).isEqualTo(view.regionCode()));
@@ -441,7 +442,11 @@ class MapBrowserTests {
 		}
 		assertThat(this.browser.findElements(By.cssSelector("#controls .layers label")).stream().map(WebElement::getText).toList())
 			.isEqualTo(view.layers().stream().map(Layer::label).toList());
-		assertThat(this.browser.findElement(By.id("brand")).getText()).isEqualTo(view.title());
+		// The header names the region; the pacte's own title is the page's title and the header's tooltip.
+		WebElement brand = this.browser.findElement(By.id("brand"));
+		assertThat(brand.getText()).contains(view.regionName());
+		assertThat(brand.getAttribute("title")).contains(view.title());
+		assertThat(this.browser.getTitle()).contains(view.title());
 	}
 
 	private static Set<String> codes(List<WebElement> elements) {
@@ -451,7 +456,7 @@ class MapBrowserTests {
 	private record Layer(String key, String label, Set<String> codes) {
 	}
 
-	private record MapView(String id, String title, String regionCode, List<Layer> layers) {
+	private record MapView(String id, String title, String regionCode, String regionName, List<Layer> layers) {
 
 		Set<String> codes() {
 			return this.layers.stream().flatMap(layer -> layer.codes().stream()).collect(Collectors.toSet());
