@@ -1,6 +1,8 @@
 package fr.pactecarto.api;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -8,6 +10,7 @@ import java.util.function.Function;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.language.OperationDefinition;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +39,22 @@ class DocumentCache implements PreparsedDocumentProvider {
 			this.documents.put(input.getQuery(), entry);
 		}
 		return CompletableFuture.completedFuture(entry);
+	}
+
+	/**
+	 * The kind of the operation a request would run (its {@code operationName}, or its only operation), when its
+	 * document has been parsed and validated already; empty otherwise.
+	 */
+	Optional<OperationDefinition.Operation> operation(String query, String operationName) {
+		PreparsedDocumentEntry entry = (query != null) ? this.documents.get(query) : null;
+		if (entry == null || entry.hasErrors()) {
+			return Optional.empty();
+		}
+		List<OperationDefinition> operations = entry.getDocument().getDefinitionsOfType(OperationDefinition.class);
+		return operations.stream()
+			.filter(operation -> (operationName == null) ? operations.size() == 1 : operationName.equals(operation.getName()))
+			.map(OperationDefinition::getOperation)
+			.findFirst();
 	}
 
 	@Bean

@@ -32,12 +32,17 @@ public class Pactes {
 		return this.defaultId;
 	}
 
+	/** The id the {@code pacte} argument names: the argument, stripped, or the default pacte's id. */
+	public String idOf(String argument) {
+		return (argument != null) ? argument.strip() : this.defaultId;
+	}
+
 	/**
 	 * The pacte the {@code pacte} argument names (the default pacte when it is {@code null}); an error with code
 	 * {@code UNKNOWN_PACTE} when there is none. Call it when the field is fetched (it queues the lookup).
 	 */
 	public Mono<Pacte> named(String argument, DataLoader<String, Pacte> loader) {
-		String id = (argument != null) ? argument.strip() : this.defaultId;
+		String id = idOf(argument);
 		return Mono.fromFuture(loader.load(id))
 			.switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNKNOWN_PACTE, "pacte", (argument != null)
 					? "No pacte has the id '" + id + "' (argument 'pacte'); the query 'pactes' lists them"

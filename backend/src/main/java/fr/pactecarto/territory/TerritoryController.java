@@ -37,6 +37,8 @@ class TerritoryController {
 
 	private static final String GEOMETRY_LOADER = "territoryGeometry";
 
+	private static final String LOOKUP_LOADER = "territoryLookup";
+
 	/** What a {@code geometry(zoom)} field asks for; outlines are loaded in one query per zoom. */
 	record GeometryKey(TerritoryKey territory, Integer zoom) {
 	}
@@ -49,6 +51,8 @@ class TerritoryController {
 		this.territories = territories;
 		this.pactes = pactes;
 		loaders.<GeometryKey, GeoJson>forName(GEOMETRY_LOADER).registerMappedBatchLoader((keys, env) -> loadGeometries(keys));
+		loaders.<TerritoryLookup, Territory>forName(LOOKUP_LOADER)
+			.registerMappedBatchLoader((keys, env) -> territories.lookUp(List.copyOf(keys)));
 	}
 
 	/**
@@ -110,12 +114,21 @@ class TerritoryController {
 								+ " (argument 'filter.codes')")));
 	}
 
+	/**
+	 * One territory by code or alias. Every {@code territory} field of a request (aliases of a partner app's
+	 * query: {@code t04: territory(code: "04") … t13: territory(code: "13")}) is looked up in one statement.
+	 */
 	@QueryMapping
 	Mono<Territory> territory(@Argument String code, @Argument TerritoryKind kind, @Argument String pacte,
-			DataLoader<String, Pacte> loader) {
-		return this.pactes.named(pacte, loader).map(Pacte::id).flatMap(scope -> this.territories
-			.resolve(scope, code, kind, "code")
-			.flatMap(key -> this.territories.findByKeys(scope, List.of(key)).next()));
+			DataLoader<String, Pacte> loader, DataFetchingEnvironment env) {
+		String stripped = (code != null) ? code.strip() : "";
+		DataLoader<TerritoryLookup, Territory> lookups = env.getDataLoader(LOOKUP_LOADER);
+		CompletableFuture<Territory> found = lookups.load(new TerritoryLookup(this.pactes.idOf(pacte), stripped, kind));
+		return this.pactes.named(pacte, loader)
+			.then(Mono.fromFuture(found))
+			.switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNKNOWN_TERRITORY, "code",
+					"No territory has the code or alias '" + stripped + "'" + ((kind != null) ? " among kind " + kind : "")
+							+ " (argument 'code')")));
 	}
 
 	@QueryMapping

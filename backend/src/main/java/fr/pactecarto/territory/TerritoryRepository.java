@@ -48,16 +48,18 @@ public class TerritoryRepository {
 	private static final String COLUMNS = columns("CAST(:scope AS text)");
 
 	// The territories a code or alias may name in a pacte, best first. A plain code shared by two kinds (region
-	// 84 / department 84) means the department: the Pacte's codes are department numbers. Same order as the
-	// view pacte_cited_territory (migration V5), which resolves the codes the pactes cite.
-	private static final String CANDIDATES = """
-			SELECT a.kind, a.code, 0 AS rank FROM pacte_alias a
-			WHERE a.pacte_id = CAST(:scope AS text) AND lower(a.alias) = lower(%1$s)
-			UNION ALL
-			SELECT t.kind, t.code,
-			       CASE t.kind WHEN 'DEPARTMENT' THEN 1 WHEN 'COMMUNE' THEN 2 WHEN 'EPCI' THEN 3 ELSE 4 END
-			FROM territory t WHERE t.code = upper(%1$s)
-			""";
+	// 84 / department 84) means the department: the Pacte's codes are department numbers. Same order as
+	// pacte_resolve() (migration V5), which resolves the codes the pactes cite.
+	private static String candidates(String scope, String code) {
+		return """
+				SELECT a.kind, a.code, 0 AS rank FROM pacte_alias a
+				WHERE a.pacte_id = %1$s AND lower(a.alias) = lower(%2$s)
+				UNION ALL
+				SELECT t.kind, t.code,
+				       CASE t.kind WHEN 'DEPARTMENT' THEN 1 WHEN 'COMMUNE' THEN 2 WHEN 'EPCI' THEN 3 ELSE 4 END
+				FROM territory t WHERE t.code = upper(%2$s)
+				""".formatted(scope, code);
+	}
 
 	private static final String RESOLVE = """
 			SELECT c.kind, c.code FROM (%s) c
@@ -65,7 +67,21 @@ public class TerritoryRepository {
 			WHERE (CAST(:kind AS text) IS NULL OR c.kind = :kind)
 			ORDER BY c.rank
 			LIMIT 1
-			""".formatted(CANDIDATES.formatted(":code"));
+			""".formatted(candidates("CAST(:scope AS text)", ":code"));
+
+	// Several look-ups (pacte, code or alias, kind or null) at once, each resolved as RESOLVE does.
+	private static final String LOOK_UP = """
+			SELECT k.n, %s
+			FROM unnest(CAST(:scopes AS text[]), CAST(:codes AS text[]), CAST(:kinds AS text[])) WITH ORDINALITY
+			     AS k(scope, input, wanted_kind, n)
+			CROSS JOIN LATERAL (
+			    SELECT c.kind, c.code FROM (%s) c
+			    WHERE (k.wanted_kind IS NULL OR c.kind = k.wanted_kind)
+			      AND EXISTS (SELECT 1 FROM territory e WHERE e.kind = c.kind AND e.code = c.code)
+			    ORDER BY c.rank LIMIT 1
+			) r
+			JOIN territory t ON t.kind = r.kind AND t.code = r.code
+			""".formatted(columns("k.scope"), candidates("k.scope", "k.input"));
 
 	// Each code or alias of :codes resolved as resolve() does, among the kinds :kinds.
 	private static final String WANTED = """
@@ -75,7 +91,7 @@ public class TerritoryRepository {
 			JOIN territory t ON t.kind = c.kind AND t.code = c.code
 			WHERE CAST(:kinds AS text[]) IS NULL OR c.kind = ANY(CAST(:kinds AS text[]))
 			ORDER BY w.input, c.rank
-			""".formatted(CANDIDATES.formatted("w.input"));
+			""".formatted(candidates("CAST(:scope AS text)", "w.input"));
 
 	// The outline stored for the zoom band holding :zoom.
 	private static final String OUTLINE_AT_ZOOM = """
@@ -108,6 +124,20 @@ public class TerritoryRepository {
 			.switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNKNOWN_TERRITORY, argument,
 					"No territory has the code or alias '" + code + "'" + ((kind != null) ? " among kind " + kind : "")
 							+ " (argument '" + argument + "')")));
+	}
+
+	/**
+	 * The territories these look-ups name, each resolved as {@link #resolve} does, in one statement; look-ups
+	 * naming no territory are left out.
+	 */
+	public Mono<Map<TerritoryLookup, Territory>> lookUp(List<TerritoryLookup> lookups) {
+		return this.db.sql(LOOK_UP)
+			.bind("scopes", lookups.stream().map(TerritoryLookup::pacte).toArray(String[]::new))
+			.bind("codes", lookups.stream().map(TerritoryLookup::code).toArray(String[]::new))
+			.bind("kinds", lookups.stream().map(l -> (l.kind() != null) ? l.kind().name() : null).toArray(String[]::new))
+			.map(row -> Map.entry(lookups.get(row.get("n", Long.class).intValue() - 1), territory(row)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	/** The territories with these keys that have been imported, read for the pacte {@code scope}, in no particular order. */

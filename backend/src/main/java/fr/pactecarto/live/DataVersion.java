@@ -1,0 +1,116 @@
+package fr.pactecarto.live;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.r2dbc.postgresql.api.Notification;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The version of the data (table {@code data_version}, migration V6) as this instance last heard of it. One
+ * dedicated connection LISTENs to channel {@code pacte_data}, on which every committed change of contours or
+ * pactes is announced, whichever instance or command made it. While that connection is down the version is
+ * {@link #UNKNOWN} (caches must not answer); it reconnects by itself and reads the version again.
+ */
+@Component
+public class DataVersion implements SmartLifecycle {
+
+	/** No version known: the listening connection is not (yet) up. */
+	public static final long UNKNOWN = -1;
+
+	private static final Logger logger = LoggerFactory.getLogger(DataVersion.class);
+
+	private static final String CHANNEL = "pacte_data";
+
+	/** The {@code application_name} of the listening connection, as {@code pg_stat_activity} shows it. */
+	public static final String APPLICATION_NAME = "pacte-carto data listener";
+
+	// Also a keep-alive: a connection the server dropped is noticed within this period.
+	private static final Duration RECHECK = Duration.ofSeconds(5);
+
+	private final ConnectionFactory connections;
+
+	private final AtomicLong version = new AtomicLong(UNKNOWN);
+
+	private volatile Disposable listening;
+
+	DataVersion(R2dbcProperties properties) {
+		ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.parse(properties.getUrl()).mutate()
+			.option(Option.valueOf("applicationName"), APPLICATION_NAME);
+		if (properties.getUsername() != null) {
+			options.option(ConnectionFactoryOptions.USER, properties.getUsername());
+		}
+		if (properties.getPassword() != null) {
+			options.option(ConnectionFactoryOptions.PASSWORD, properties.getPassword());
+		}
+		this.connections = ConnectionFactories.get(options.build());
+	}
+
+	/** The current version of the data, or {@link #UNKNOWN}. */
+	public long current() {
+		return this.version.get();
+	}
+
+	@Override
+	public void start() {
+		this.listening = Mono.usingWhen(Mono.from(this.connections.create()), this::listen, Connection::close)
+			.doOnError(error -> {
+				if (this.version.getAndSet(UNKNOWN) != UNKNOWN) {
+					logger.warn("Lost the connection listening to data changes ({}); reconnecting", error.getMessage());
+				}
+			})
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))
+			.subscribe();
+	}
+
+	private Mono<Void> listen(Connection connection) {
+		PostgresqlConnection postgres = (PostgresqlConnection) connection;
+		Flux<Long> notified = postgres.getNotifications().map(Notification::getParameter).map(Long::valueOf);
+		Flux<Long> read = Flux.interval(Duration.ZERO, RECHECK)
+			.concatMap(tick -> Mono.from(postgres.createStatement("SELECT version FROM data_version").execute())
+				.flatMap(result -> Mono.from(result.map((row, meta) -> row.get("version", Long.class)))));
+		return Mono.from(postgres.createStatement("LISTEN " + CHANNEL).execute())
+			.flatMap(result -> Mono.from(result.getRowsUpdated()))
+			.thenMany(Flux.merge(notified, read))
+			.doOnNext(this::heard)
+			.then(Mono.error(() -> new IllegalStateException("the listening connection closed")));
+	}
+
+	private void heard(long version) {
+		long before = this.version.getAndAccumulate(version, Math::max);
+		if (before == UNKNOWN) {
+			logger.info("Listening to data changes (version {})", version);
+		}
+	}
+
+	@Override
+	public void stop() {
+		Disposable disposable = this.listening;
+		if (disposable != null) {
+			disposable.dispose();
+		}
+		this.version.set(UNKNOWN);
+	}
+
+	@Override
+	public boolean isRunning() {
+		Disposable disposable = this.listening;
+		return disposable != null && !disposable.isDisposed();
+	}
+
+}

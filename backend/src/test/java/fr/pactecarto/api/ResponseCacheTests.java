@@ -1,0 +1,99 @@
+package fr.pactecarto.api;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import fr.pactecarto.live.DataVersion;
+import fr.pactecarto.support.PacteIntegrationTest;
+import fr.pactecarto.support.StatementCounter;
+import fr.pactecarto.support.TestData;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static fr.pactecarto.support.TestData.FIXTURE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The response cache answers a repeated query without the database, and never from before a change: a change
+ * committed by anyone (here plain SQL, as another instance or an import would) is announced by PostgreSQL.
+ */
+@PacteIntegrationTest
+@ExtendWith(TestData.class)
+class ResponseCacheTests {
+
+	private static final String QUERY = "query($p: ID) { pacte(id: $p) { title themes { slug label } } }";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	StatementCounter counter;
+
+	@Autowired
+	DataVersion version;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private String title() {
+		return this.graphQl.document(QUERY).variable("p", FIXTURE).execute().path("pacte.title").entity(String.class).get();
+	}
+
+	@Test
+	void aRepeatedQueryIsAnsweredWithoutTheDatabaseUntilTheDataChanges() {
+		waitFor(() -> this.version.current() != DataVersion.UNKNOWN);
+		String before = title();
+		assertThat(this.counter.count(this::title)).isZero();
+		long seen = this.version.current();
+		this.jdbc.update("UPDATE pacte SET title = title || ' (modifié)' WHERE id = ?", FIXTURE);
+		try {
+			waitFor(() -> this.version.current() > seen);
+			assertThat(title()).isEqualTo(before + " (modifié)");
+		}
+		finally {
+			this.jdbc.update("UPDATE pacte SET title = ? WHERE id = ?", before, FIXTURE);
+		}
+		waitFor(() -> this.version.current() > seen + 1);
+		assertThat(title()).isEqualTo(before);
+	}
+
+	@Test
+	void answersWithErrorsAreNotKept() {
+		String failing = "{ coverage(theme: \"nope\") { actionCount } }";
+		this.graphQl.document(failing).execute().errors().expect(error -> true).verify();
+		assertThat(this.counter.count(() -> this.graphQl.document(failing).execute().errors().expect(error -> true).verify()))
+			.isPositive();
+	}
+
+	@Test
+	void withoutItsListeningConnectionTheCacheStepsAsideThenComesBack() {
+		waitFor(() -> this.version.current() != DataVersion.UNKNOWN);
+		title();
+		this.jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+				+ "WHERE datname = current_database() AND application_name = ?", DataVersion.APPLICATION_NAME);
+		waitFor(() -> this.version.current() == DataVersion.UNKNOWN || this.counter.count(this::title) > 0);
+		waitFor(() -> this.version.current() != DataVersion.UNKNOWN);
+		title();
+		assertThat(this.counter.count(this::title)).isZero();
+	}
+
+	private static void waitFor(BooleanSupplier condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited 15 s").isLessThan(deadline);
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+}

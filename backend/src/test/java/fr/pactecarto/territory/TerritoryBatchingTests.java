@@ -1,0 +1,60 @@
+package fr.pactecarto.territory;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import fr.pactecarto.support.PacteIntegrationTest;
+import fr.pactecarto.support.StatementCounter;
+import fr.pactecarto.support.TestData;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Partner apps ask for many territories with aliases in one query: they cost the statements of one. */
+@PacteIntegrationTest
+@ExtendWith(TestData.class)
+class TerritoryBatchingTests {
+
+	private static final List<String> CODES = List.of("04", "05", "06", "13", "83", "84", "AMP", "NCA", "TPM", "VdM");
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	StatementCounter counter;
+
+	private static String aliased(List<String> codes) {
+		return "{ " + codes.stream()
+			.map(code -> "t" + code + ": territory(code: \"" + code + "\") { code name geometry(zoom: 8) }")
+			.collect(Collectors.joining(" ")) + " }";
+	}
+
+	@Test
+	void tenAliasedLookupsCostTheStatementsOfOne() {
+		int one = this.counter.count(() -> this.graphQl.document(aliased(CODES.subList(0, 1))).execute()
+			.path("t04.code").entity(String.class).isEqualTo("04"));
+		int ten = this.counter.count(() -> this.graphQl.document(aliased(CODES)).execute()
+			.path("tVdM.code").entity(String.class).isEqualTo("13055")
+			.path("tAMP.code").entity(String.class).isEqualTo("200054807")
+			.path("t13.geometry.type").entity(String.class).isEqualTo("MultiPolygon"));
+		assertThat(ten).isEqualTo(one).isLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void anUnknownCodeAmongOthersFailsAloneNamingItself() {
+		this.graphQl.document("{ a: territory(code: \"13\") { code } b: territory(code: \"XYZ\") { code } "
+				+ "c: territory(code: \"93\", kind: REGION) { code kind } }").execute()
+			.errors().expect(error -> "UNKNOWN_TERRITORY".equals(error.getExtensions().get("code"))
+					&& error.getMessage().contains("'XYZ'") && "b".equals(error.getPath()))
+			.verify()
+			.path("a.code").entity(String.class).isEqualTo("13")
+			.path("b").valueIsNull()
+			.path("c.kind").entity(String.class).isEqualTo("REGION");
+	}
+
+}
