@@ -32,7 +32,7 @@ const poll = () => {
     .filter((e) => e.name.startsWith(location.origin));
   const bytes = entries.reduce((sum, e) => sum + e.transferSize, 0);
   const kinds = {};
-  for (const e of entries) { const path = new URL(e.name).pathname; const k = path === "/graphql" || path === "/map/config" ? "data" : path.endsWith(".js") ? "js" : path.endsWith(".css") ? "css" : "html"; kinds[k] = (kinds[k] || 0) + e.transferSize; }
+  for (const e of entries) { const path = new URL(e.name).pathname; const k = path === "/graphql" || path === "/map/config" || path.startsWith("/queries/") ? "data" : path.endsWith(".js") ? "js" : path.endsWith(".css") ? "css" : "html"; kinds[k] = (kinds[k] || 0) + e.transferSize; }
   done({ ms: Math.round(mark.startTime), bytes, kinds });
 };
 poll();'

@@ -1,16 +1,16 @@
 // The controls: theme selector, axis filter, layer toggles, list/presenter/export buttons.
 import { T } from './strings.js';
-import { GROUPS } from './layers.js';
 import { text } from './dom.js';
 
 /**
  * @param element the <form> holding the controls
  * @param themes themes as the API orders them (headline first)
- * @param axes the four axes
+ * @param axes the axes of the pacte
+ * @param groups the map's layers, bottom first (groupsOf in layers.js): one toggle each, named by its label
  * @param actions { onQuestion(theme, axis), onLayer(key, visible), onList(), onPresenter(), onExport(format) }
  */
 export class Controls {
-  constructor(element, themes, axes, actions) {
+  constructor(element, themes, axes, groups, actions) {
     this.element = element;
     element.addEventListener('submit', (event) => event.preventDefault());
 
@@ -24,7 +24,7 @@ export class Controls {
     layers.className = 'layers';
     layers.append(text('legend', T.layersLegend));
     this.layerBoxes = new Map();
-    for (const group of GROUPS) {
+    for (const group of groups) {
       const label = document.createElement('label');
       const box = document.createElement('input');
       box.type = 'checkbox';

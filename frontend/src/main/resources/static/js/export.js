@@ -3,12 +3,14 @@
 import { T } from './strings.js';
 import { query } from './graphql.js';
 import { COVERAGE_WITH_ACTIONS } from './queries.js';
-import { GROUPS, shortName } from './layers.js';
+import { shortName } from './layers.js';
 import { legendEntries } from './palette.js';
 
+// `view` is { pacte: its id, subtitle: the footer of the image }; `question` is { theme, axis, text }.
+
 /** The drawn territories with their count and matching actions for the question. */
-async function rows(layers, question) {
-  const data = await query(COVERAGE_WITH_ACTIONS, { theme: question.theme, axis: question.axis });
+async function rows(view, layers, question) {
+  const data = await query(COVERAGE_WITH_ACTIONS, { pacte: view.pacte, theme: question.theme, axis: question.axis });
   const byCode = new Map(data.coverage.map((c) => [c.territory.code, c]));
   return layers.territories().map((territory) => {
     const coverage = byCode.get(territory.code);
@@ -16,8 +18,8 @@ async function rows(layers, question) {
   });
 }
 
-export async function exportGeoJson(layers, question) {
-  const features = (await rows(layers, question)).map(({ territory, count, actions }) => ({
+export async function exportGeoJson(view, layers, question) {
+  const features = (await rows(view, layers, question)).map(({ territory, count, actions }) => ({
     type: 'Feature',
     geometry: territory.geometry,
     properties: {
@@ -25,19 +27,19 @@ export async function exportGeoJson(layers, question) {
       actions: actions.map((a) => ({ id: a.id, label: a.label, axis: a.axis.number, priority: a.priority.title })),
     },
   }));
-  download(JSON.stringify({ type: 'FeatureCollection', features }), 'application/geo+json', `${fileName(question)}.geojson`);
+  download(JSON.stringify({ type: 'FeatureCollection', features }), 'application/geo+json', `${fileName(view, question)}.geojson`);
 }
 
-export async function exportCsv(layers, question) {
+export async function exportCsv(view, layers, question) {
   const lines = [T.csvHeader];
-  for (const { territory, count, actions } of await rows(layers, question)) {
-    const base = [territory.code, territory.name, T.kinds[territory.kind] ?? territory.kind, question.text, count];
+  for (const { territory, count, actions } of await rows(view, layers, question)) {
+    const base = [territory.code, territory.name, layers.kindLabel(territory), question.text, count];
     if (actions.length === 0) lines.push([...base, '', '', '', '']);
     for (const a of actions) lines.push([...base, a.id, a.label, a.axis.number, a.priority.title]);
   }
   const csv = lines.map((line) => line.map(csvCell).join(';')).join('\r\n');
   // BOM and semicolons: what spreadsheet software in French opens correctly.
-  download(`\ufeff${csv}\r\n`, 'text/csv;charset=utf-8', `${fileName(question)}.csv`);
+  download(`\ufeff${csv}\r\n`, 'text/csv;charset=utf-8', `${fileName(view, question)}.csv`);
 }
 
 function csvCell(value) {
@@ -48,7 +50,7 @@ function csvCell(value) {
 }
 
 /** Draws the visible layers, labels, caption and legend at the map's current view. */
-export function exportPng(map, layers, question) {
+export function exportPng(view, map, layers, question) {
   const size = map.getSize();
   const scale = 2;
   const canvas = document.createElement('canvas');
@@ -72,9 +74,9 @@ export function exportPng(map, layers, question) {
       }
     }
   };
-  const visible = GROUPS.filter((g) => layers.isVisible(g.key));
+  const visible = layers.groups.filter((g) => layers.isVisible(g.key));
   for (const group of visible) {
-    for (const territory of layers.territories().filter((t) => layers.byCode.get(t.code).group === group)) {
+    for (const territory of layers.territoriesOf(group)) {
       const style = layers.style(territory);
       trace(territory.geometry);
       ctx.fillStyle = style.fillColor;
@@ -102,7 +104,7 @@ export function exportPng(map, layers, question) {
   ctx.strokeStyle = '#ffffff';
   ctx.fillStyle = '#1a1a1a';
   for (const group of visible) {
-    for (const territory of layers.territories().filter((t) => layers.byCode.get(t.code).group === group)) {
+    for (const territory of layers.territoriesOf(group)) {
       const p = map.latLngToContainerPoint([territory.labelPoint.lat, territory.labelPoint.lon]);
       ctx.strokeText(shortName(territory), p.x, p.y);
       ctx.fillText(shortName(territory), p.x, p.y);
@@ -136,13 +138,13 @@ export function exportPng(map, layers, question) {
   }
   ctx.textAlign = 'right';
   ctx.font = '11px system-ui, sans-serif';
-  ctx.fillText(`${T.subtitle} · ${T.attribution}`, size.x - 8, size.y - 16);
+  ctx.fillText(`${view.subtitle} · ${T.attribution}`, size.x - 8, size.y - 16);
 
-  canvas.toBlob((blob) => download(blob, 'image/png', `${fileName(question)}.png`), 'image/png');
+  canvas.toBlob((blob) => download(blob, 'image/png', `${fileName(view, question)}.png`), 'image/png');
 }
 
-function fileName(question) {
-  return T.fileName([question.theme ?? T.allActionsFile, question.axis != null ? `axe${question.axis}` : null].filter(Boolean).join('-'));
+function fileName(view, question) {
+  return T.fileName(view.pacte, [question.theme ?? T.allActionsFile, question.axis != null ? `axe${question.axis}` : null].filter(Boolean).join('-'));
 }
 
 function download(content, type, name) {

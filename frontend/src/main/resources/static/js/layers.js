@@ -1,19 +1,46 @@
-// The map's vector layers: region outline, departments, metropolises on top, the City of Marseille on top of
-// AMP, names at label points. Each shape carries data-territory-code and, when counted, data-active="true".
+// The map's vector layers: the region's outline, then the pacte's map layers as the API gives them, bottom
+// first (in PACA: departments, metropolises on top, the City of Marseille on top of AMP), names at label
+// points. A layer's look comes from its position: the bottom one thin outlines, the next thick, any higher
+// one dashed. Each shape carries data-territory-code, data-layer (its layer's key) and, when counted,
+// data-active="true"; the region's outline carries data-region-code.
 import { T } from './strings.js';
 import { colour } from './palette.js';
 
 /* global L */
 
-export const GROUPS = [
-  { key: 'departments', label: T.layerDepartments, zIndex: 410, style: { weight: 1.2, color: '#4d4d4d' } },
-  { key: 'metropolises', label: T.layerMetropolises, zIndex: 420, style: { weight: 3.5, color: '#111111' } },
-  { key: 'cities', label: T.layerCity, zIndex: 430, style: { weight: 3, color: '#111111', dashArray: '6 4' } },
-];
+const OUTLINES = {
+  thin: { weight: 1.2, color: '#4d4d4d' },
+  thick: { weight: 3.5, color: '#111111' },
+  dashed: { weight: 3, color: '#111111', dashArray: '6 4' },
+};
 
 const SELECTED = { color: '#d95f02', weight: 5, dashArray: null };
 
-/** The name shown on the map: aliases (AMP, NCA, TPM) for metropolises, the city's name without « Ville de ». */
+/** The outline of the layer at this position (0: bottom). */
+export function outlineAt(position) {
+  return position === 0 ? 'thin' : position === 1 ? 'thick' : 'dashed';
+}
+
+/**
+ * The map's groups from the pacte's mapLayers (bottom first): { key, label, itemLabel, outline, pane, zIndex,
+ * style, territories } with the territories sorted by their first alias (AMP, NCA, TPM), else by code.
+ */
+export function groupsOf(mapLayers) {
+  const sortKey = (t) => t.aliases[0] ?? t.code;
+  return mapLayers.map((layer, position) => ({
+    key: layer.key,
+    label: layer.label,
+    itemLabel: layer.itemLabel,
+    outline: outlineAt(position),
+    pane: `layer-${position}`,
+    zIndex: 410 + 10 * position,
+    style: OUTLINES[outlineAt(position)],
+    fillOpacity: position === 0 ? 0.85 : 0.9,
+    territories: [...layer.territories].sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+  }));
+}
+
+/** The name shown on the map: its alias for an EPCI the pacte names so (AMP, NCA, TPM), otherwise its name. */
 export function shortName(territory) {
   if (territory.kind === 'EPCI' && territory.aliases.length > 0) return territory.aliases[0];
   return territory.name;
@@ -22,28 +49,34 @@ export function shortName(territory) {
 export class TerritoryLayers {
   /**
    * @param map Leaflet map
-   * @param shapes { region: [...], departments: [...], metropolises: [...], cities: [...] } territories
+   * @param region the pacte's region (a territory with its geometry) or null
+   * @param groups the groups of groupsOf(pacte.mapLayers), bottom first
    * @param onSelect called with a territory when its shape is clicked
    */
-  constructor(map, shapes, onSelect) {
+  constructor(map, region, groups, onSelect) {
     this.map = map;
+    this.groups = groups;
     this.byCode = new Map();
     this.counts = new Map();
     this.ranges = [];
     this.selected = null;
-    this.groups = new Map();
+    this.drawn = new Map();
 
     map.createPane('outline').style.zIndex = 440;
     map.createPane('labels').style.zIndex = 450;
     map.getPane('outline').style.pointerEvents = 'none';
     map.getPane('labels').style.pointerEvents = 'none';
 
-    this.outline = L.geoJSON(shapes.region.map((t) => t.geometry).filter(Boolean), {
+    this.outline = L.geoJSON(region && region.geometry ? [region.geometry] : [], {
       pane: 'outline', interactive: false, style: { fill: false, color: '#1a1a1a', weight: 2.5 },
     }).addTo(map);
+    this.outline.eachLayer((path) => {
+      const element = path.getElement && path.getElement();
+      if (element) element.setAttribute('data-region-code', region.code);
+    });
 
-    for (const group of GROUPS) {
-      const pane = map.createPane(group.key);
+    for (const group of groups) {
+      const pane = map.createPane(group.pane);
       pane.style.zIndex = group.zIndex;
       // Shapes are focusable: Enter or Space opens the territory's panel, as a click does.
       pane.addEventListener('keydown', (event) => {
@@ -53,12 +86,11 @@ export class TerritoryLayers {
           onSelect(entry.territory);
         }
       });
-      const territories = shapes[group.key] ?? [];
-      const layer = L.geoJSON(null, { pane: group.key });
+      const layer = L.geoJSON(null, { pane: group.pane });
       const labels = L.layerGroup();
-      for (const territory of territories) {
-        if (!territory.geometry) continue;
-        const shape = L.geoJSON(territory.geometry, { pane: group.key, style: () => this.style(territory) });
+      for (const territory of group.territories) {
+        if (!territory.geometry || this.byCode.has(territory.code)) continue;
+        const shape = L.geoJSON(territory.geometry, { pane: group.pane, style: () => this.style(territory) });
         shape.territory = territory;
         // Leaflet writes a string tooltip as HTML: names come from the imported contour files, so escape them.
         shape.bindTooltip(() => escapeHtml(T.hover(territory.name, this.counts.get(territory.code) ?? 0)), { sticky: true });
@@ -67,32 +99,49 @@ export class TerritoryLayers {
         layer.addLayer(shape);
         const label = L.marker([territory.labelPoint.lat, territory.labelPoint.lon], {
           pane: 'labels', interactive: false, keyboard: false,
-          icon: L.divIcon({ className: `territory-label ${group.key}`, html: `<span>${escapeHtml(shortName(territory))}</span>`, iconSize: null }),
+          icon: L.divIcon({ className: `territory-label ${group.outline}`, html: `<span>${escapeHtml(shortName(territory))}</span>`, iconSize: null }),
         });
         labels.addLayer(label);
         this.byCode.set(territory.code, { territory, shape, group, label });
       }
       layer.addTo(map);
       labels.addTo(map);
-      this.groups.set(group.key, { layer, labels });
+      this.drawn.set(group.key, { layer, labels });
     }
     for (const { territory } of this.byCode.values()) this.tag(territory);
   }
 
+  /** The drawn territories, bottom layer first. */
   territories() {
     return [...this.byCode.values()].map((entry) => entry.territory);
   }
 
+  /** The drawn territories of one group. */
+  territoriesOf(group) {
+    return [...this.byCode.values()].filter((entry) => entry.group === group).map((entry) => entry.territory);
+  }
+
+  /** The group a drawn territory belongs to (undefined for one not on the map). */
+  groupOf(code) {
+    const entry = this.byCode.get(code);
+    return entry && entry.group;
+  }
+
+  /** What the territory is called: its layer's itemLabel (« Métropole »), else its kind's generic name. */
+  kindLabel(territory) {
+    const group = this.groupOf(territory.code);
+    return group ? group.itemLabel : (T.kinds[territory.kind] ?? territory.kind);
+  }
+
   style(territory) {
     const entry = this.byCode.get(territory.code);
-    const group = entry ? entry.group : GROUPS[0];
+    const group = entry ? entry.group : this.groups[0];
     const count = this.counts.get(territory.code) ?? 0;
-    const fill = colour(count, this.ranges);
     return {
-      ...group.style,
+      ...(group ? group.style : OUTLINES.thin),
       ...(this.selected === territory.code ? SELECTED : {}),
-      fillColor: fill,
-      fillOpacity: group.key === 'departments' ? 0.85 : 0.9,
+      fillColor: colour(count, this.ranges),
+      fillOpacity: group ? group.fillOpacity : 0.85,
       opacity: 1,
     };
   }
@@ -106,6 +155,7 @@ export class TerritoryLayers {
       const element = path.getElement && path.getElement();
       if (!element) return;
       element.setAttribute('data-territory-code', territory.code);
+      element.setAttribute('data-layer', entry.group.key);
       element.setAttribute('tabindex', '0');
       element.setAttribute('role', 'button');
       element.setAttribute('aria-label', T.hover(territory.name, count));
@@ -137,7 +187,7 @@ export class TerritoryLayers {
   }
 
   setVisible(key, visible) {
-    const { layer, labels } = this.groups.get(key);
+    const { layer, labels } = this.drawn.get(key);
     for (const l of [layer, labels]) {
       if (visible) l.addTo(this.map);
       else l.remove();
@@ -145,7 +195,7 @@ export class TerritoryLayers {
   }
 
   isVisible(key) {
-    return this.map.hasLayer(this.groups.get(key).layer);
+    return this.map.hasLayer(this.drawn.get(key).layer);
   }
 }
 

@@ -7,17 +7,19 @@ export class ListView {
   /**
    * @param element the <section> holding the table
    * @param territories the territories drawn on the map, in display order
-   * @param headline [{ theme, counts: Map(code → count) }] for the headline themes
+   * @param kindLabel (territory) → what it is called (« Métropole »)
+   * @param headline the headline themes, one column each; their counts come with setHeadlineCounts
    * @param onSelect called with a territory when its name is activated
    */
-  constructor(element, territories, headline, onSelect) {
+  constructor(element, territories, kindLabel, headline, onSelect) {
     this.element = element;
     this.rows = new Map();
+    this.headline = headline;
     const table = document.createElement('table');
     table.append(text('caption', T.listCaption));
     const head = document.createElement('thead');
     const headRow = document.createElement('tr');
-    for (const label of [T.listTerritory, T.listKind, T.listCurrent, ...headline.map((h) => h.theme.label)]) {
+    for (const label of [T.listTerritory, T.listKind, T.listCurrent, ...headline.map((theme) => theme.label)]) {
       const th = text('th', label);
       th.scope = 'col';
       headRow.append(th);
@@ -35,13 +37,21 @@ export class ListView {
       button.addEventListener('click', () => onSelect(territory));
       name.append(button);
       const current = text('td', '', 'count current');
-      row.append(name, text('td', T.kinds[territory.kind] ?? territory.kind), current);
-      for (const h of headline) row.append(text('td', String(h.counts.get(territory.code) ?? 0), 'count'));
+      row.append(name, text('td', kindLabel(territory)), current);
+      const headlineCells = headline.map((theme) => text('td', '', 'count headline'));
+      row.append(...headlineCells);
       body.append(row);
-      this.rows.set(territory.code, { row, current });
+      this.rows.set(territory.code, { row, current, headlineCells });
     }
     table.append(head, body);
     element.replaceChildren(table);
+  }
+
+  /** Fills the column of a headline theme (slug) with its counts (Map code → count). */
+  setHeadlineCounts(slug, counts) {
+    const index = this.headline.findIndex((theme) => theme.slug === slug);
+    if (index < 0) return;
+    for (const [code, { headlineCells }] of this.rows) headlineCells[index].textContent = String(counts.get(code) ?? 0);
   }
 
   /** Shows the current question's counts and marks the counted rows. */

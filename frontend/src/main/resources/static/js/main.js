@@ -1,10 +1,11 @@
-// The map page: loads the first view in one GraphQL request, then wires layers, controls, panel, list view,
-// presenter mode, permalink and exports around one state { theme, axis, territory }.
+// The map page: loads the first view of a pacte (?pacte=<id>, else the default one) in one GraphQL request,
+// then wires layers, controls, panel, list view, presenter mode, permalink and exports around one state
+// { pacte, theme, axis, territory }. Everything about the region, its layers and its themes comes from the API.
 import { T } from './strings.js';
 import { request, query, errorMessage } from './graphql.js';
-import { FIRST_VIEW, COVERAGE, HEADLINE_THEMES } from './queries.js';
-import { classes, renderLegend } from './palette.js';
-import { TerritoryLayers } from './layers.js';
+import { graphQlDocument, FIRST_VIEW, COVERAGE, COVERAGE_WITH_ACTIONS, TERRITORY_PANEL } from './queries.js';
+import { classes, renderLegend, outlineEntries } from './palette.js';
+import { TerritoryLayers, groupsOf } from './layers.js';
 import { Panel } from './panel.js';
 import { ListView } from './list.js';
 import { Controls } from './controls.js';
@@ -18,7 +19,9 @@ const $ = (id) => document.getElementById(id);
 const state = readPermalink();
 const coverageCache = new Map();
 const TRANSPARENT = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
+const FRANCE = { centre: [46.6, 2.4], zoom: 5 };
 const key = (theme, axis) => `${theme ?? ''}|${axis ?? ''}`;
+const countsOf = (coverage) => new Map(coverage.map((c) => [c.territory.code, c.actionCount]));
 
 function notify(message, kind = 'info') {
   const status = $('status');
@@ -34,17 +37,25 @@ async function start() {
   const leaflet = document.readyState === 'loading'
     ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
     : Promise.resolve();
-  let [{ data, errors }] = await Promise.all([request(FIRST_VIEW, { theme: state.theme, axis: state.axis }), leaflet]);
+  graphQlDocument(COVERAGE).catch(() => {}); // asked right after the first view
+  const firstView = (theme, axis) => request(FIRST_VIEW, { pacte: state.pacte, theme, axis });
+  let [{ data, errors }] = await Promise.all([firstView(state.theme, state.axis), leaflet]);
+  if (errors.some((e) => e.extensions && e.extensions.code === 'UNKNOWN_PACTE')) {
+    throw new Error(state.pacte != null ? T.unknownPacte(state.pacte) : errorMessage(errors));
+  }
   let fellBack = false;
-  if (data == null && (state.theme != null || state.axis != null)) {
+  if (data?.pacte == null && (state.theme != null || state.axis != null)) {
     // The permalink's question failed (the API refuses an unknown theme or axis): load the view without it.
-    ({ data, errors } = await request(FIRST_VIEW, { theme: null, axis: null }));
+    ({ data, errors } = await firstView(null, null));
     fellBack = true;
   }
-  if (data == null || data.departments == null || data.themes == null || data.axes == null) {
+  const pacte = data?.pacte;
+  if (pacte == null || pacte.mapLayers == null || pacte.themes == null || pacte.axes == null) {
     throw new Error(errorMessage(errors));
   }
-  const { themes, axes } = data;
+  state.pacte = pacte.id;
+  const { themes, axes } = pacte;
+  let coverage = pacte.coverage;
   // A permalink may name a theme or axis that does not exist (any more): say so and show everything.
   let unknown = false;
   if (state.theme != null && !themes.some((t) => t.slug === state.theme)) {
@@ -62,20 +73,19 @@ async function start() {
     state.theme = null;
     state.axis = null;
   }
-  if (unknown && !fellBack) data = { ...data, coverage: (await query(COVERAGE, { theme: state.theme, axis: state.axis })).coverage };
-  if (data.coverage == null) throw new Error(errorMessage(errors));
-  coverageCache.set(key(state.theme, state.axis), data.coverage);
+  if (unknown && !fellBack) coverage = (await query(COVERAGE, { pacte: state.pacte, theme: state.theme, axis: state.axis })).coverage;
+  if (coverage == null) throw new Error(errorMessage(errors));
+  coverageCache.set(key(state.theme, state.axis), coverage);
 
-  const byCode = (a, b) => a.code.localeCompare(b.code);
-  const shapes = {
-    region: data.region ?? [],
-    departments: [...data.departments].sort(byCode),
-    metropolises: [...(data.metropolises ?? [])].sort((a, b) => (a.aliases[0] ?? a.code).localeCompare(b.aliases[0] ?? b.code)),
-    cities: data.cities ?? [],
-  };
+  document.title = T.pageTitle(pacte.title);
+  $('brand').textContent = pacte.region ? T.brand(pacte.region.name) : pacte.title;
+  $('brand').title = T.source(pacte);
+  const groups = groupsOf(pacte.mapLayers);
+  const headline = themes.filter((t) => t.headline);
+  const view = { pacte: pacte.id, subtitle: T.subtitle(pacte.source) };
 
   // The controls first: they set the header's height, hence the map's size the first view is fitted to.
-  const controls = new Controls($('controls'), themes, axes, {
+  const controls = new Controls($('controls'), themes, axes, groups, {
     onQuestion: (theme, axis) => ask(theme, axis),
     onLayer: (groupKey, visible) => layers.setVisible(groupKey, visible),
     onList: () => {
@@ -87,7 +97,11 @@ async function start() {
     onPresenter: () => presenter.enter(state.theme, state.axis),
     onExport: (format) => {
       const question = questionOf(state.theme, state.axis);
-      const run = { geojson: () => exportGeoJson(layers, question), csv: () => exportCsv(layers, question), png: () => exportPng(map, layers, question) }[format];
+      const run = {
+        geojson: () => exportGeoJson(view, layers, question),
+        csv: () => exportCsv(view, layers, question),
+        png: () => exportPng(view, map, layers, question),
+      }[format];
       Promise.resolve().then(run).catch((error) => notify(T.requestFailed + error.message, 'error'));
     },
   });
@@ -96,23 +110,27 @@ async function start() {
   const map = L.map('map', { zoomSnap: 0.25, zoomDelta: 0.5 });
   new ResizeObserver(() => map.invalidateSize({ pan: false })).observe($('map'));
   map.attributionControl.addAttribution(T.attribution);
-  const regionBounds = L.geoJSON(shapes.region.concat(shapes.departments).map((t) => t.geometry).filter(Boolean)).getBounds();
+  // The region and every shape of its layers (the region's outline alone when it is all there is).
+  const regionBounds = L.geoJSON([pacte.region, ...groups.flatMap((g) => g.territories)]
+    .map((t) => t && t.geometry).filter(Boolean)).getBounds();
+  const fit = (options) => {
+    if (regionBounds.isValid()) map.fitBounds(regionBounds, options);
+    else map.setView(FRANCE.centre, FRANCE.zoom, options);
+  };
   if (state.centre && state.zoom != null) map.setView([state.centre.lat, state.centre.lon], state.zoom);
-  else map.fitBounds(regionBounds);
+  else fit();
+  if (!regionBounds.isValid()) notify(T.noContours);
 
   const select = (territory) => selectTerritory(territory);
-  const layers = new TerritoryLayers(map, shapes, select);
+  const layers = new TerritoryLayers(map, pacte.region, groups, select);
   const territories = layers.territories();
   const findTerritory = (code) => {
     const wanted = String(code).toUpperCase();
     return territories.find((t) => t.code.toUpperCase() === wanted || t.aliases.some((a) => a.toUpperCase() === wanted));
   };
+  const kindLabel = (territory) => layers.kindLabel(territory);
 
-  const headline = HEADLINE_THEMES.map((slug, i) => ({
-    theme: themes.find((t) => t.slug === slug) ?? { slug, label: slug },
-    counts: new Map((data[`headline${i}`] ?? []).map((c) => [c.territory.code, c.actionCount])),
-  }));
-  const list = new ListView($('list-view'), territories, headline, select);
+  const list = new ListView($('list-view'), territories, kindLabel, headline, select);
 
   const questionOf = (theme, axis) => {
     const t = themes.find((x) => x.slug === theme);
@@ -125,10 +143,17 @@ async function start() {
 
   const save = () => {
     const centre = map.getCenter();
-    writePermalink({ theme: state.theme, axis: state.axis, territory: state.territory, centre: { lat: centre.lat, lon: centre.lng }, zoom: map.getZoom() });
+    writePermalink({
+      pacte: state.pacte, theme: state.theme, axis: state.axis, territory: state.territory,
+      centre: { lat: centre.lat, lon: centre.lng }, zoom: map.getZoom(),
+    });
   };
 
-  const panel = new Panel($('panel'), () => {
+  const layerCodes = (territory) => {
+    const group = layers.groupOf(territory.code);
+    return group ? layers.territoriesOf(group).map((t) => t.code) : [territory.code];
+  };
+  const panel = new Panel($('panel'), { pacte: state.pacte, kindLabel, layerCodes }, () => {
     state.territory = null;
     layers.select(null);
     save();
@@ -141,18 +166,30 @@ async function start() {
     save();
   }
 
-  function apply(coverage) {
+  const outlines = outlineEntries(groups);
+  function apply(answer) {
     const question = questionOf(state.theme, state.axis);
-    const counts = new Map(coverage.map((c) => [c.territory.code, c.actionCount]));
-    const ranges = classes(Math.max(0, ...coverage.map((c) => c.actionCount)));
+    const counts = countsOf(answer);
+    const ranges = classes(Math.max(0, ...answer.map((c) => c.actionCount)));
     layers.setCounts(counts, ranges);
-    renderLegend($('legend'), ranges);
+    renderLegend($('legend'), ranges, outlines);
     list.setCounts(counts, question.text);
     $('question').textContent = question.text;
-    presenter.update(question.text, coverage.filter((c) => c.actionCount > 0)
+    presenter.update(question.text, answer.filter((c) => c.actionCount > 0)
       .map((c) => ({ territory: findTerritory(c.territory.code) ?? c.territory, count: c.actionCount })));
     document.body.dataset.question = key(state.theme, state.axis);
     document.body.dataset.state = 'ready';
+  }
+
+  /** The coverage of a question, asked once per page. */
+  function coverageOf(theme, axis) {
+    const k = key(theme, axis);
+    if (!coverageCache.has(k)) {
+      const answer = query(COVERAGE, { pacte: state.pacte, theme, axis }).then((data) => data.coverage);
+      answer.catch(() => coverageCache.delete(k)); // asked again next time
+      coverageCache.set(k, answer);
+    }
+    return Promise.resolve(coverageCache.get(k));
   }
 
   let asked = 0;
@@ -162,31 +199,29 @@ async function start() {
     state.axis = axis;
     controls.show(theme, axis);
     save();
-    let coverage = coverageCache.get(key(theme, axis));
-    if (!coverage) {
-      document.body.dataset.state = 'loading';
-      try {
-        coverage = (await query(COVERAGE, { theme, axis })).coverage;
-      } catch (error) {
+    if (!coverageCache.has(key(theme, axis))) document.body.dataset.state = 'loading';
+    let answer;
+    try {
+      answer = await coverageOf(theme, axis);
+    } catch (error) {
+      if (ticket === asked) {
         notify(T.requestFailed + error.message, 'error');
         document.body.dataset.state = 'ready';
-        return;
       }
-      coverageCache.set(key(theme, axis), coverage);
+      return;
     }
     if (ticket !== asked) return;
-    apply(coverage);
+    apply(answer);
     if (panel.open && state.territory) panel.show(findTerritory(state.territory), questionOf(theme, axis));
   }
 
-  const steps = [...HEADLINE_THEMES.map((theme) => ({ theme, axis: null })), ...axes.map((a) => ({ theme: null, axis: a.number }))];
+  const steps = [...headline.map((t) => ({ theme: t.slug, axis: null })), ...axes.map((a) => ({ theme: null, axis: a.number }))];
   const presenter = new Presenter($('caption'), $('answers'), steps, (step) => ask(step.theme, step.axis), () => {
     map.invalidateSize({ pan: false });
-    map.fitBounds(regionBounds, { animate: false, padding: [10, 10] });
+    fit({ animate: false, padding: [10, 10] });
   });
 
-
-  apply(data.coverage);
+  apply(coverage);
   performance.mark('pacte:first-coloured-map');
 
   if (state.territory) {
@@ -198,6 +233,15 @@ async function start() {
     }
   }
   map.on('moveend', save);
+
+  // Right after the first paint: the headline themes' counts of the list view (also what presenter mode shows
+  // first), and the documents of the panel and the exports.
+  for (const theme of headline) {
+    coverageOf(theme.slug, null)
+      .then((answer) => list.setHeadlineCounts(theme.slug, countsOf(answer)))
+      .catch((error) => notify(T.requestFailed + error.message, 'error'));
+  }
+  for (const name of [TERRITORY_PANEL, COVERAGE_WITH_ACTIONS]) graphQlDocument(name).catch(() => {});
 
   const { tileUrl, tileAttribution } = await config;
   if (tileUrl) {
@@ -214,5 +258,6 @@ async function start() {
 
 start().catch((error) => {
   document.body.dataset.state = 'failed';
+  $('question').textContent = T.mapUnavailable;
   notify(T.loadFailed + error.message, 'error');
 });

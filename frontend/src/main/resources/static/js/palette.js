@@ -33,7 +33,20 @@ export function legendEntries(ranges) {
   ];
 }
 
-export function renderLegend(element, ranges) {
+/**
+ * The legend's entries for the outlines of the layers above the bottom one: { outline, text }, « Métropole
+ * (contour épais) ». A layer of one shape is named by its label (« Ville de Marseille »), others by what one
+ * of their shapes is called.
+ */
+export function outlineEntries(groups) {
+  return groups.filter((group) => group.outline !== 'thin').map((group) => ({
+    outline: group.outline,
+    text: T.legendOutline[group.outline](group.territories.length === 1 ? group.label : group.itemLabel),
+  }));
+}
+
+/** Renders the legend: the colour classes of `ranges`, then the outlines ([{ outline, text }]). */
+export function renderLegend(element, ranges, outlines) {
   element.replaceChildren();
   const title = document.createElement('h2');
   title.textContent = T.legendTitle;
@@ -46,10 +59,10 @@ export function renderLegend(element, ranges) {
     item.append(swatch, entry.text);
     list.append(item);
   }
-  for (const [cls, text] of [['metropolis', T.legendMetropolis], ['city', T.legendCity]]) {
+  for (const { outline, text } of outlines) {
     const item = document.createElement('li');
     const swatch = document.createElement('span');
-    swatch.className = `swatch outline ${cls}`;
+    swatch.className = `swatch outline ${outline}`;
     item.append(swatch, text);
     list.append(item);
   }

@@ -1,15 +1,22 @@
 // The side panel: a territory's actions grouped by axis and priority, with their themes, and the funding
-// lines of its kind of partner.
+// lines of its kind of partner (the kind of the lines that name a territory of its map layer).
 import { T } from './strings.js';
 import { query } from './graphql.js';
 import { TERRITORY_PANEL } from './queries.js';
 import { text } from './dom.js';
 
+// Only when no funding line names a territory of the layer: the partner kind of a kind of territory.
 const PARTNER_KIND = { DEPARTMENT: 'DEPARTMENT', EPCI: 'METROPOLIS', COMMUNE: 'CITY' };
 
 export class Panel {
-  constructor(element, onClose) {
+  /**
+   * @param element the <aside> of the panel
+   * @param view { pacte: id of the pacte, kindLabel(territory), layerCodes(territory): codes of its map layer }
+   * @param onClose called when the panel is closed
+   */
+  constructor(element, view, onClose) {
     this.element = element;
+    this.view = view;
     this.onClose = onClose;
     this.showAll = false;
     this.request = 0;
@@ -31,7 +38,7 @@ export class Panel {
     let data;
     try {
       data = await query(TERRITORY_PANEL, {
-        code: territory.code, kind: territory.kind,
+        pacte: this.view.pacte, code: territory.code, kind: territory.kind,
         theme: filtered ? question.theme : null, axis: filtered ? question.axis : null,
       });
     } catch (error) {
@@ -51,7 +58,7 @@ export class Panel {
       body.push(toggle);
     }
     body.push(actionsByAxis(data.territory.actions));
-    body.push(fundingLines(territory, data.funding.lines));
+    body.push(fundingLines(territory, this.view.layerCodes(territory), data.funding.lines));
     this.element.replaceChildren(...body);
     this.element.querySelector('h2').focus({ preventScroll: true });
   }
@@ -65,7 +72,7 @@ export class Panel {
     close.title = T.panelClose;
     close.setAttribute('aria-label', T.panelClose);
     close.addEventListener('click', () => this.close());
-    header.append(text('p', T.kinds[territory.kind] ?? territory.kind, 'kind'), title, close);
+    header.append(text('p', this.view.kindLabel(territory), 'kind'), title, close);
     return header;
   }
 
@@ -118,8 +125,16 @@ function actionsByAxis(actions) {
   return container;
 }
 
-function fundingLines(territory, lines) {
-  const kind = PARTNER_KIND[territory.kind];
+/** The partner kind of a territory: that of the lines naming a territory of its layer, else by its kind. */
+function partnerKind(territory, layerCodes, lines) {
+  const codes = new Set(layerCodes);
+  const line = lines.find((l) => l.partners.some((p) => p.code === territory.code))
+    ?? lines.find((l) => l.partners.some((p) => codes.has(p.code)));
+  return line ? line.partnerKind : PARTNER_KIND[territory.kind];
+}
+
+function fundingLines(territory, layerCodes, lines) {
+  const kind = partnerKind(territory, layerCodes, lines);
   const section = document.createElement('section');
   section.className = 'funding';
   section.append(text('h3', T.panelFunding(T.partnerKinds[kind] ?? '')));

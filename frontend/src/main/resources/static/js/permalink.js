@@ -1,4 +1,6 @@
-// The view in the URL: theme=<slug>, axis=<n>, territory=<code>, lat, lon, zoom. Reloading restores it.
+// The view in the URL: pacte=<id> (absent: the service's default pacte), theme=<slug>, axis=<n>,
+// territory=<code>, lat, lon, zoom. Reloading restores it; the page writes the id of the pacte it shows, so
+// that a permalink keeps naming the same pacte when the default changes.
 
 export function readPermalink(search = window.location.search) {
   const params = new URLSearchParams(search);
@@ -11,6 +13,7 @@ export function readPermalink(search = window.location.search) {
   const lon = number('lon');
   const zoom = number('zoom');
   return {
+    pacte: params.get('pacte') || null,
     theme: params.get('theme') || null,
     axis: axis != null && Number.isInteger(axis) ? axis : null,
     territory: params.get('territory') || null,
@@ -20,8 +23,9 @@ export function readPermalink(search = window.location.search) {
 }
 
 /** Replaces the URL (no new history entry) with the given view; null fields are left out. */
-export function writePermalink({ theme, axis, territory, centre, zoom }) {
+export function writePermalink({ pacte, theme, axis, territory, centre, zoom }) {
   const params = new URLSearchParams();
+  if (pacte) params.set('pacte', pacte);
   if (theme) params.set('theme', theme);
   if (axis != null) params.set('axis', String(axis));
   if (territory) params.set('territory', territory);

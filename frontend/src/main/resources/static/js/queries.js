@@ -1,54 +1,24 @@
-// The GraphQL documents the page sends, written against schema/*.graphqls.
+// The GraphQL documents the page sends: plain files in /queries/ (written against schema/*.graphqls), the
+// same files the Java tests load from the classpath. Each is fetched once; index.html preloads those the
+// first view needs, so that reading them adds no round trip before the first request.
 
-/** Headline themes of the list view (the contract names them: Theme.headline). */
-export const HEADLINE_THEMES = ['mobilite', 'precarite-energetique', 'alimentation'];
+export const FIRST_VIEW = 'first-view';
+export const COVERAGE = 'coverage';
+export const COVERAGE_WITH_ACTIONS = 'coverage-actions';
+export const TERRITORY_PANEL = 'territory-panel';
 
-const COUNTS = 'territory { code name kind } actionCount';
+const documents = new Map();
 
-/** The whole first view in one request: shapes, themes, axes, the current question and the list's counts. */
-export const FIRST_VIEW = `
-query FirstView($theme: String, $axis: Int) {
-  themes { slug label headline }
-  axes { number shortName title }
-  region: territories(filter: { kinds: [REGION] }) { ...Shape }
-  departments: territories(filter: { kinds: [DEPARTMENT] }) { ...Shape }
-  metropolises: territories(filter: { codes: ["AMP", "NCA", "TPM"] }) { ...Shape }
-  cities: territories(filter: { codes: ["13055"] }) { ...Shape }
-  coverage(theme: $theme, axis: $axis) { ${COUNTS} }
-  ${HEADLINE_THEMES.map((slug, i) => `headline${i}: coverage(theme: "${slug}") { ${COUNTS} }`).join('\n  ')}
+/** The text of the document `name` (a promise, fetched on first use). */
+export function graphQlDocument(name) {
+  if (!documents.has(name)) {
+    // Same mode and credentials as <link rel="preload" as="fetch" crossorigin>: the preloaded response is reused.
+    const text = fetch(`/queries/${name}.graphql`, { credentials: 'same-origin' }).then((response) => {
+      if (!response.ok) throw new Error(`${name}.graphql : HTTP ${response.status}`);
+      return response.text();
+    });
+    text.catch(() => documents.delete(name)); // a failed fetch is tried again next time
+    documents.set(name, text);
+  }
+  return documents.get(name);
 }
-fragment Shape on Territory {
-  code name kind aliases
-  labelPoint { lon lat }
-  geometry(zoom: 8)
-}`;
-
-export const COVERAGE = `
-query Coverage($theme: String, $axis: Int) {
-  coverage(theme: $theme, axis: $axis) { ${COUNTS} }
-}`;
-
-export const COVERAGE_WITH_ACTIONS = `
-query CoverageActions($theme: String, $axis: Int) {
-  coverage(theme: $theme, axis: $axis) {
-    ${COUNTS}
-    actions { id label axis { number } priority { title } }
-  }
-}`;
-
-export const TERRITORY_PANEL = `
-query TerritoryPanel($code: ID!, $kind: TerritoryKind, $theme: String, $axis: Int) {
-  territory(code: $code, kind: $kind) {
-    code name kind
-    actions(theme: $theme, axis: $axis) {
-      id label category instrument note
-      axis { number shortName title }
-      priority { id position title }
-      parent { id label }
-      themes { slug label }
-    }
-  }
-  funding {
-    lines { id instrument label partnerKind contractCount amount note partners { code } }
-  }
-}`;

@@ -1,12 +1,21 @@
-// Every French string of the map's interface, in one place.
+// Every French string of the map's interface, in one place. What names a region, a pacte, a layer or a
+// territory comes from the API (Pacte.title, Pacte.source, MapLayer.label and itemLabel), never from here.
 
 export const T = {
-  subtitle: 'Qui agit sur quoi ? CAR Pauvreté, 24 juillet 2024',
+  pageTitle: (title) => `${title} — carte`,
+  brand: (region) => `Pacte des solidarités — ${region}`,
+  source: (pacte) => `${pacte.title} (${pacte.year}) — ${pacte.source.body}, ${T.date(pacte.source.date)}`,
+  subtitle: (source) => `Qui agit sur quoi ? ${source.body}, ${T.date(source.date)}`,
+  date: (iso) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(`${iso}T00:00:00Z`)),
+  mapUnavailable: 'Carte indisponible',
   loadFailed: 'La carte n\'a pas pu être chargée : ',
   requestFailed: 'La requête a échoué : ',
   unknownTheme: (slug) => `Thème inconnu « ${slug} » : tous les thèmes sont affichés.`,
   unknownAxis: (n) => `Axe inconnu « ${n} » : tous les axes sont affichés.`,
   unknownTerritory: (code) => `Territoire inconnu « ${code} ».`,
+  unknownPacte: (id) => `Pacte inconnu « ${id} ».`,
+  noContours: 'Les contours des territoires ne sont pas encore importés : la carte est vide.',
 
   themeLabel: 'Thème',
   allActions: 'Toutes les actions',
@@ -14,9 +23,6 @@ export const T = {
   allAxes: 'Tous les axes',
   axisOption: (axis) => `Axe ${axis.number} — ${axis.shortName}`,
   layersLegend: 'Couches',
-  layerDepartments: 'Départements',
-  layerMetropolises: 'Métropoles',
-  layerCity: 'Ville de Marseille',
   listToggle: 'Vue liste',
   mapToggle: 'Vue carte',
   presenter: 'Mode présentation',
@@ -27,6 +33,7 @@ export const T = {
 
   question: (view) => `Qui agit sur ${view} ?`,
   allQuestion: 'Qui agit dans le Pacte ?',
+  // Nicer wording of some themes in a question, by slug; any other theme is quoted (themeFallback).
   themePhrase: {
     mobilite: 'la mobilité',
     'precarite-energetique': 'la précarité énergétique',
@@ -39,8 +46,7 @@ export const T = {
   legendTitle: 'Nombre d\'actions',
   legendNone: 'Aucune action',
   legendRange: (from, to) => (from === to ? `${from}` : `${from} à ${to}`),
-  legendMetropolis: 'Métropole (contour épais)',
-  legendCity: 'Ville de Marseille (contour pointillé)',
+  legendOutline: { thick: (name) => `${name} (contour épais)`, dashed: (name) => `${name} (contour pointillé)` },
   emptyResponse: 'réponse vide',
   allActionsFile: 'toutes-actions',
   count: (n) => (n === 0 ? 'aucune action' : n === 1 ? '1 action' : `${n} actions`),
@@ -48,7 +54,8 @@ export const T = {
   answersTitle: 'Territoires qui agissent',
   noAnswer: 'Aucun territoire.',
 
-  kinds: { REGION: 'Région', DEPARTMENT: 'Département', EPCI: 'Métropole', COMMUNE: 'Ville' },
+  // What a territory outside every map layer is called (a shape on the map is called by its layer's itemLabel).
+  kinds: { REGION: 'Région', DEPARTMENT: 'Département', EPCI: 'Intercommunalité', COMMUNE: 'Commune' },
   partnerKinds: { METROPOLIS: 'métropoles', CITY: 'ville', DEPARTMENT: 'départements', LOCAL_PARTNERS: 'partenaires locaux' },
 
   panelClose: 'Fermer',
@@ -77,5 +84,5 @@ export const T = {
   attribution: 'Contours : IGN — Admin Express, Etalab',
 
   csvHeader: ['code', 'territoire', 'type', 'question', 'nombre_actions', 'action_id', 'action', 'axe', 'orientation'],
-  fileName: (view) => `pacte-carto-${view}`,
+  fileName: (pacte, view) => `pacte-carto-${pacte}-${view}`,
 };

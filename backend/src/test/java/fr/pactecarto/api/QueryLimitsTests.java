@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import fr.pactecarto.support.TestData;
 import fr.pactecarto.support.PacteIntegrationTest;
+import fr.pactecarto.support.PageDocuments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -43,6 +44,25 @@ class QueryLimitsTests {
 				  }
 				}""").execute().errors().verify()
 			.path("coverage").entityList(Object.class).hasSizeGreaterThan(0);
+	}
+
+	@Test
+	void everyDocumentOfTheMapPagePassesTheLimitsAndAnswersWithoutError() {
+		// The page's own documents (static/queries/*.graphql), the first view being the largest answer: a cold JVM
+		// on a busy machine may need more than the test client's default 5 s to send it.
+		HttpGraphQlTester patient = this.graphQl.mutate().webTestClient(web -> web.responseTimeout(Duration.ofSeconds(60))).build();
+		String code = patient.document("{ pacte { mapLayers { territories { code } } } }").execute()
+			.path("pacte.mapLayers[0].territories[0].code").entity(String.class).get();
+		for (String name : PageDocuments.ALL) {
+			patient.document(PageDocuments.get(name))
+				.variable("theme", "mobilite")
+				.variable("code", code)
+				.execute()
+				.errors()
+				.verify();
+		}
+		patient.document(PageDocuments.get(PageDocuments.FIRST_VIEW)).execute()
+			.path("pacte.mapLayers[*].territories[*].geometry").entityList(Object.class).hasSizeGreaterThan(0);
 	}
 
 	@Test

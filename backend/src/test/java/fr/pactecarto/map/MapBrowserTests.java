@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,20 +32,23 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import fr.pactecarto.geodata.GeodataImporter;
-import fr.pactecarto.support.TestTerritories;
+import fr.pactecarto.support.TestData;
 import fr.pactecarto.support.PacteIntegrationTest;
+import fr.pactecarto.support.PageDocuments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The map page in a real headless Chromium (/usr/bin/chromium through /usr/bin/chromedriver, so that Selenium
- * Manager never downloads anything). Every expectation is read from the GraphQL API, never written here.
- * Screenshots go to target/browser-artifacts.
+ * Manager never downloads anything). Every expectation is read from the GraphQL API, never written here; what
+ * mimics the page sends the page's own documents ({@link PageDocuments}). Screenshots go to
+ * target/browser-artifacts.
  */
 @PacteIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,6 +58,11 @@ class MapBrowserTests {
 
 	private static final String ACTIVE_SHAPES = "path[data-territory-code][data-active='true']";
 
+	private static final String SHAPES = "path[data-territory-code]";
+
+	/** The synthetic pacte of the tests (Corse, one layer of departments): only its id is known here. */
+	private static final String FIXTURE_PACTE = TestData.FIXTURE;
+
 	@LocalServerPort
 	int port;
 
@@ -59,7 +70,7 @@ class MapBrowserTests {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	GeodataImporter importer;
+	ApplicationContext context;
 
 	ChromeDriver browser;
 
@@ -67,7 +78,7 @@ class MapBrowserTests {
 
 	@BeforeAll
 	void startBrowser() throws IOException {
-		TestTerritories.ensureImported(this.importer);
+		TestData.ensureLoaded(this.context);
 		this.profile = Files.createTempDirectory("pacte-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
@@ -102,9 +113,10 @@ class MapBrowserTests {
 	@Test
 	void defaultViewLoadsWithoutConsoleErrorAndNoRequestLeavesLocalhost() throws IOException {
 		open("/");
-		assertThat(codes(this.browser.findElements(By.cssSelector("path[data-territory-code]"))))
-			.containsAll(territoryCodes("DEPARTMENT"));
+		MapView expected = mapView(null);
+		assertThat(codes(this.browser.findElements(By.cssSelector(SHAPES)))).isEqualTo(expected.codes());
 		assertThat(codes(this.browser.findElements(By.cssSelector(ACTIVE_SHAPES)))).isEqualTo(coverage(null, null));
+		assertDrawn(expected);
 		List<String> errors = this.browser.manage().logs().get(LogType.BROWSER).getAll().stream()
 			.filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
 			.map(LogEntry::getMessage)
@@ -119,6 +131,64 @@ class MapBrowserTests {
 	}
 
 	@Test
+	void theFixturePacteDrawsItsOwnRegionAndLayersAndNothingOfTheDefaultPacte() throws IOException {
+		MapView fixture = mapView(FIXTURE_PACTE);
+		MapView byDefault = mapView(null);
+		assertThat(fixture.id()).isNotEqualTo(byDefault.id());
+		assertThat(fixture.codes()).as("the fixture's territories are imported").isNotEmpty();
+
+		open("/?pacte=" + FIXTURE_PACTE);
+		Set<String> drawn = codes(this.browser.findElements(By.cssSelector(SHAPES)));
+		assertThat(drawn).isEqualTo(fixture.codes()).doesNotContainAnyElementsOf(byDefault.codes());
+		assertDrawn(fixture);
+		assertThat(this.browser.findElements(By.cssSelector("path[data-region-code='" + byDefault.regionCode() + "']"))).isEmpty();
+		assertThat(codes(this.browser.findElements(By.cssSelector(ACTIVE_SHAPES)))).isEqualTo(coverage(FIXTURE_PACTE, null, null));
+		// The list view lists what the map draws, and the permalink keeps the pacte.
+		this.browser.findElement(By.id("list-toggle")).click();
+		assertThat(codes(this.browser.findElements(By.cssSelector("#list-view tr[data-territory-code]")))).isEqualTo(drawn);
+		this.browser.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
+		assertThat(waitForStableUrl()).contains("pacte=" + FIXTURE_PACTE, "zoom=");
+		screenshot("fixture-pacte");
+	}
+
+	@Test
+	void withAllOfFranceImportedTheDefaultPacteShowsExactlyItsRegionsDepartments() {
+		MapView expected = mapView(null);
+		List<Map<String, Object>> departments = this.graphQl
+			.document("{ territories(filter: { kinds: [DEPARTMENT] }) { code parent { code kind } } }")
+			.execute()
+			.path("territories")
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		Set<String> ofTheRegion = departments.stream()
+			.filter(d -> d.get("parent") instanceof Map<?, ?> parent && "REGION".equals(parent.get("kind"))
+					&& expected.regionCode().equals(parent.get("code")))
+			.map(d -> (String) d.get("code"))
+			.collect(Collectors.toSet());
+		assertThat(departments).as("the departments of all of France are imported").hasSizeGreaterThan(ofTheRegion.size());
+		assertThat(ofTheRegion).isNotEmpty();
+
+		open("/");
+		Layer bottom = expected.layers().get(0);
+		assertThat(codes(this.browser.findElements(By.cssSelector("path[data-layer='" + bottom.key() + "']")))).isEqualTo(ofTheRegion);
+		Set<String> elsewhere = departments.stream().map(d -> (String) d.get("code")).filter(c -> !ofTheRegion.contains(c))
+			.collect(Collectors.toSet());
+		assertThat(codes(this.browser.findElements(By.cssSelector(SHAPES)))).doesNotContainAnyElementsOf(elsewhere);
+		assertThat(this.browser.findElements(By.cssSelector("path[data-region-code]")))
+			.singleElement().satisfies(path -> assertThat(path.getAttribute("data-region-code")).isEqualTo(expected.regionCode()));
+	}
+
+	@Test
+	void anUnknownPacteIsSaidSo() {
+		this.browser.get(base() + "/?pacte=00-1900");
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(d -> "failed".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+		assertThat(this.browser.findElement(By.id("status")).getText()).contains("00-1900");
+		assertThat(this.browser.findElements(By.cssSelector(SHAPES))).isEmpty();
+	}
+
+	@Test
 	void mobilityThemeActivatesExactlyTheTerritoriesTheCoverageNames() {
 		open("/?theme=mobilite");
 		assertThat(coverage("mobilite", null)).isNotEmpty();
@@ -126,9 +196,9 @@ class MapBrowserTests {
 	}
 
 	@Test
-	void clickingATerritoryOpensItsActions() {
+	void clickingATerritoryOpensItsActions() throws IOException {
 		open("/?theme=mobilite");
-		String code = this.graphQl.document("{ coverage(theme: \"mobilite\") { territory { code } } }").execute()
+		String code = this.graphQl.document(PageDocuments.get(PageDocuments.COVERAGE)).variable("theme", "mobilite").execute()
 			.path("coverage[0].territory.code").entity(String.class).get();
 		clickOnShape(code);
 		WebElement panel = waitFor(By.cssSelector("#panel[data-territory-code='" + code + "'] li[data-action-id]"));
@@ -137,12 +207,14 @@ class MapBrowserTests {
 			.map(li -> li.getAttribute("data-action-id"))
 			.collect(Collectors.toSet());
 		Set<String> expected = new HashSet<>(this.graphQl
-			.document("{ coverage(theme: \"mobilite\") { territory { code } actions { id } } }")
+			.document(PageDocuments.get(PageDocuments.COVERAGE_ACTIONS))
+			.variable("theme", "mobilite")
 			.execute()
 			.path("coverage[?(@.territory.code == '" + code + "')].actions[*].id")
 			.entityList(String.class).get());
 		assertThat(shown).isNotEmpty().isEqualTo(expected);
 		assertThat(this.browser.getCurrentUrl()).contains("territory=" + code);
+		screenshot("territory-panel");
 	}
 
 	@Test
@@ -194,7 +266,8 @@ class MapBrowserTests {
 		new WebDriverWait(this.browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("territory=" + code)
 				&& !d.getCurrentUrl().equals(base() + "/"));
 		String permalink = waitForStableUrl();
-		assertThat(permalink).contains("theme=alimentation", "axis=4", "territory=" + code, "lat=", "lon=", "zoom=");
+		assertThat(permalink).contains("pacte=" + mapView(null).id(), "theme=alimentation", "axis=4", "territory=" + code,
+				"lat=", "lon=", "zoom=");
 
 		this.browser.get("about:blank");
 		open(permalink.substring(base().length()));
@@ -207,7 +280,7 @@ class MapBrowserTests {
 	}
 
 	@Test
-	void listViewMatchesTheMapAndIsReachableFromTheKeyboard() {
+	void listViewMatchesTheMapAndIsReachableFromTheKeyboard() throws IOException {
 		open("/?theme=mobilite");
 		WebElement toggle = this.browser.findElement(By.id("list-toggle"));
 		toggle.sendKeys(Keys.ENTER);
@@ -223,6 +296,47 @@ class MapBrowserTests {
 		String code = focused.findElement(By.xpath("ancestor::tr")).getAttribute("data-territory-code");
 		focused.sendKeys(Keys.ENTER);
 		assertThat(waitFor(By.cssSelector("#panel[data-territory-code='" + code + "']")).isDisplayed()).isTrue();
+		screenshot("list-view");
+	}
+
+	@Test
+	void exportsHoldTheDrawnTerritoriesNamedAsTheirLayerCallsThem() {
+		open("/?theme=mobilite");
+		// Downloads are caught in the page: the link's blob is read back instead of saved.
+		script("""
+				window.downloads = [];
+				HTMLAnchorElement.prototype.click = function () {
+				  const name = this.download, href = this.href;
+				  window.downloads.push(fetch(href).then(r => r.blob()).then(b => b.text().then(text => ({ name, type: b.type, text }))));
+				};""");
+		Map<String, String> itemLabels = new HashMap<>();
+		var response = this.graphQl.document("{ pacte { id mapLayers { itemLabel territories { code } } } }").execute();
+		String pacte = response.path("pacte.id").entity(String.class).get();
+		List<String> labels = response.path("pacte.mapLayers[*].itemLabel").entityList(String.class).get();
+		for (int i = 0; i < labels.size(); i++) {
+			for (String code : response.path("pacte.mapLayers[" + i + "].territories[*].code").entityList(String.class).get()) {
+				itemLabels.put(code, labels.get(i));
+			}
+		}
+		for (String button : List.of("export-csv", "export-geojson", "export-png")) {
+			this.browser.findElement(By.id(button)).click();
+		}
+		@SuppressWarnings("unchecked")
+		List<Map<String, String>> files = (List<Map<String, String>>) new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(d -> ((JavascriptExecutor) d).executeAsyncScript("""
+					const done = arguments[arguments.length - 1];
+					if (window.downloads.length < 3) done(null); else Promise.all(window.downloads).then(done);"""));
+		assertThat(files).extracting(f -> f.get("name")).containsExactlyInAnyOrder("pacte-carto-" + pacte + "-mobilite.csv",
+				"pacte-carto-" + pacte + "-mobilite.geojson", "pacte-carto-" + pacte + "-mobilite.png");
+		String csv = files.stream().filter(f -> f.get("name").endsWith(".csv")).findFirst().orElseThrow().get("text");
+		Map<String, String> typeByCode = csv.lines().skip(1).map(line -> line.split(";"))
+			.collect(Collectors.toMap(cells -> cells[0], cells -> cells[2], (a, b) -> a));
+		assertThat(typeByCode).isEqualTo(itemLabels);
+		String geojson = files.stream().filter(f -> f.get("name").endsWith(".geojson")).findFirst().orElseThrow().get("text");
+		assertThat(JsonPath.<List<String>>read(geojson, "$.features[?(@.properties.actionCount > 0)].properties.code"))
+			.containsExactlyInAnyOrderElementsOf(coverage("mobilite", null));
+		assertThat(files).filteredOn(f -> f.get("name").endsWith(".png")).singleElement()
+			.satisfies(png -> assertThat(png.get("type")).isEqualTo("image/png"));
 	}
 
 	private String base() {
@@ -285,7 +399,13 @@ class MapBrowserTests {
 	}
 
 	private Set<String> coverage(String theme, Integer axis) {
-		return new HashSet<>(this.graphQl.document("query($theme: String, $axis: Int) { coverage(theme: $theme, axis: $axis) { territory { code } actionCount } }")
+		return coverage(null, theme, axis);
+	}
+
+	/** The territories the page's coverage document counts for the question (pacte null: the default one). */
+	private Set<String> coverage(String pacte, String theme, Integer axis) {
+		return new HashSet<>(this.graphQl.document(PageDocuments.get(PageDocuments.COVERAGE))
+			.variable("pacte", pacte)
 			.variable("theme", theme)
 			.variable("axis", axis)
 			.execute()
@@ -293,16 +413,55 @@ class MapBrowserTests {
 			.entityList(String.class).get());
 	}
 
-	private Set<String> territoryCodes(String kind) {
-		return new HashSet<>(this.graphQl.document("query($kind: TerritoryKind!) { territories(filter: { kinds: [$kind] }) { code } }")
-			.variable("kind", kind)
-			.execute()
-			.path("territories[*].code")
-			.entityList(String.class).get());
+	/** What the API says the map of a pacte shows (null: the default pacte). */
+	private MapView mapView(String pacte) {
+		var response = this.graphQl.document("""
+				query($pacte: ID) { pacte(id: $pacte) {
+				  id title regionCode region { name } mapLayers { key label territories { code } } } }""")
+			.variable("pacte", pacte)
+			.execute();
+		List<String> keys = response.path("pacte.mapLayers[*].key").entityList(String.class).get();
+		List<Layer> layers = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			layers.add(new Layer(keys.get(i), response.path("pacte.mapLayers[" + i + "].label").entity(String.class).get(),
+					new HashSet<>(response.path("pacte.mapLayers[" + i + "].territories[*].code").entityList(String.class).get())));
+		}
+		return new MapView(response.path("pacte.id").entity(String.class).get(),
+				response.path("pacte.title").entity(String.class).get(),
+				response.path("pacte.regionCode").entity(String.class).get(),
+				response.path("pacte.region.name").entity(String.class).get(), layers);
+	}
+
+	/** The open page draws this view: the region's outline, each layer's shapes, one toggle per layer, the titles. */
+	private void assertDrawn(MapView view) {
+		assertThat(this.browser.findElements(By.cssSelector("path[data-region-code]")))
+			.singleElement().satisfies(path -> assertThat(path.getAttribute("data-region-code")).isEqualTo(view.regionCode()));
+		for (Layer layer : view.layers()) {
+			assertThat(codes(this.browser.findElements(By.cssSelector("path[data-layer='" + layer.key() + "']"))))
+				.as("layer %s", layer.key()).isEqualTo(layer.codes());
+		}
+		assertThat(this.browser.findElements(By.cssSelector("#controls .layers label")).stream().map(WebElement::getText).toList())
+			.isEqualTo(view.layers().stream().map(Layer::label).toList());
+		// The header names the region; the pacte's own title is the page's title and the header's tooltip.
+		WebElement brand = this.browser.findElement(By.id("brand"));
+		assertThat(brand.getText()).contains(view.regionName());
+		assertThat(brand.getAttribute("title")).contains(view.title());
+		assertThat(this.browser.getTitle()).contains(view.title());
 	}
 
 	private static Set<String> codes(List<WebElement> elements) {
 		return elements.stream().map(e -> e.getAttribute("data-territory-code")).collect(Collectors.toSet());
+	}
+
+	private record Layer(String key, String label, Set<String> codes) {
+	}
+
+	private record MapView(String id, String title, String regionCode, String regionName, List<Layer> layers) {
+
+		Set<String> codes() {
+			return this.layers.stream().flatMap(layer -> layer.codes().stream()).collect(Collectors.toSet());
+		}
+
 	}
 
 	private void screenshot(String name) throws IOException {

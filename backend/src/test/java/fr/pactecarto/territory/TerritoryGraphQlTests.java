@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import fr.pactecarto.geodata.GeodataImporter;
 import fr.pactecarto.support.TestTerritories;
 import fr.pactecarto.support.PacteIntegrationTest;
+import fr.pactecarto.support.PageDocuments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -147,10 +148,10 @@ class TerritoryGraphQlTests {
 
 	@Test
 	void theMapsFirstViewStaysUnder50KilobytesAtZoom8() {
-		String json = this.graphQl.document("""
-				{ territories(filter: {codes: ["04", "05", "06", "13", "83", "84", "AMP", "NCA", "TPM", "VdM"]}) {
-				    code name kind labelPoint { lon lat } geometry(zoom: 8) } }
-				""").execute().path("territories").entityList(Object.class).hasSize(10).toString();
+		// The page's own first request: the region's outline and every layer's shapes, themes, axes, one coverage.
+		String json = this.graphQl.document(PageDocuments.get(PageDocuments.FIRST_VIEW)).execute()
+			.path("pacte.mapLayers[*].territories[*]").entityList(Object.class).hasSizeGreaterThan(0)
+			.path("pacte").entity(Object.class).get().toString();
 		assertThat(json.length()).isLessThan(50_000);
 	}
 
