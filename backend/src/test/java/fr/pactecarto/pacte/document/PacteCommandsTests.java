@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.pactecarto.PacteCartoApplication;
-import fr.pactecarto.support.ImportPacaTerritories;
+import fr.pactecarto.support.TestData;
 import fr.pactecarto.support.PacteIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The jar's {@code import-pacte} and {@code export-pacte} commands: exit codes and what they print. */
 @PacteIntegrationTest
-@ExtendWith(ImportPacaTerritories.class)
+@ExtendWith(TestData.class)
 class PacteCommandsTests {
 
 	@Autowired

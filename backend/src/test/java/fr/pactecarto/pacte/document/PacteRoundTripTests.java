@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import fr.pactecarto.geodata.GeodataImporters;
 import fr.pactecarto.geodata.GeodataLayer;
 import fr.pactecarto.pacte.document.PacteImportReport.Outcome;
-import fr.pactecarto.support.ImportPacaTerritories;
+import fr.pactecarto.support.TestData;
 import fr.pactecarto.support.PacteIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fixture beside PACA.
  */
 @PacteIntegrationTest
-@ExtendWith(ImportPacaTerritories.class)
+@ExtendWith(TestData.class)
 class PacteRoundTripTests {
 
 	static final Path FIXTURE = Path.of("src/test/resources/pactes/fixture-corse-2099.yaml");
