@@ -1,12 +1,16 @@
 package fr.pactecarto.pacte;
 
+import java.time.Duration;
 import java.util.List;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import fr.pactecarto.live.DataVersion;
 import fr.pactecarto.support.PacteIntegrationTest;
 import fr.pactecarto.support.TestData;
 
@@ -163,13 +167,16 @@ class PacteGraphQlTests {
 	}
 
 	@Test
-	void aCitedCodeIsResolvedAtEachRequestNeverCached(@Autowired JdbcTemplate jdbc) {
+	void aCitedCodeIsResolvedAtEachRequestNeverCached(@Autowired JdbcTemplate jdbc, @Autowired DataVersion version) {
 		String query = "query($p: ID) { action(id: \"axe2-p1-a2\", pacte: $p) { territories { code } } }";
 		this.graphQl.document(query).variable("p", FIXTURE).execute()
 			.path("action.territories").entityList(Object.class).hasSize(0);
-		// What an edit of the pacte would do: the action cites the alias of Haute-Corse.
+		// What an edit of the pacte would do: the action cites the alias of Haute-Corse. The next answer after
+		// the change is announced (the response cache keys by the data's version) resolves it.
+		long before = version.current();
 		jdbc.update("UPDATE pacte_action SET cited_as = '{HC}' WHERE pacte_id = ? AND id = 'axe2-p1-a2'", FIXTURE);
 		try {
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> version.current() > before);
 			this.graphQl.document(query).variable("p", FIXTURE).execute()
 				.path("action.territories[*].code").entityList(String.class).containsExactly("2B");
 		}
