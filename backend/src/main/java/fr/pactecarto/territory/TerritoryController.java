@@ -4,11 +4,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import graphql.execution.DataFetcherResult;
@@ -71,7 +69,9 @@ class TerritoryController {
 		Integer zoom = singleGeometryZoom(env);
 		return this.pactes.named(pacte, loader).map(Pacte::id).flatMap(scope -> {
 			Mono<Optional<TerritoryKey>> parent = (criteria.parent() != null)
-					? this.territories.resolve(scope, criteria.parent(), null, "filter.parent").map(Optional::of)
+					? this.territories.resolve(scope, criteria.parent(), null)
+						.switchIfEmpty(Mono.error(() -> Territories.unknown(criteria.parent(), null, "filter.parent")))
+						.map(Optional::of)
 					: Mono.just(Optional.empty());
 			return parent
 				.flatMap(key -> this.territories.find(scope, criteria.kinds(), criteria.codes(), key.orElse(null), bbox, zoom)
@@ -126,9 +126,7 @@ class TerritoryController {
 		CompletableFuture<Territory> found = lookups.load(new TerritoryLookup(this.pactes.idOf(pacte), stripped, kind));
 		return this.pactes.named(pacte, loader)
 			.then(Mono.fromFuture(found))
-			.switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNKNOWN_TERRITORY, "code",
-					"No territory has the code or alias '" + stripped + "'" + ((kind != null) ? " among kind " + kind : "")
-							+ " (argument 'code')")));
+			.switchIfEmpty(Mono.error(() -> Territories.unknown(code, kind, "code")));
 	}
 
 	@QueryMapping

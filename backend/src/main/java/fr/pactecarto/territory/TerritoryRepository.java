@@ -17,8 +17,6 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import fr.pactecarto.api.ApiException;
-import fr.pactecarto.api.ErrorCode;
 import fr.pactecarto.api.GeoJson;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -110,20 +108,15 @@ public class TerritoryRepository {
 
 	/**
 	 * The territory an official code or an alias of the pacte {@code scope} names ({@code "13"},
-	 * {@code "200054807"}, {@code "AMP"}, {@code "vdm"}), optionally of one kind; errors with
-	 * {@code UNKNOWN_TERRITORY} naming {@code argument}.
+	 * {@code "200054807"}, {@code "AMP"}, {@code "vdm"}), optionally of one kind; empty when none does.
 	 */
-	public Mono<TerritoryKey> resolve(String scope, String codeOrAlias, TerritoryKind kind, String argument) {
-		String code = (codeOrAlias != null) ? codeOrAlias.strip() : "";
+	public Mono<TerritoryKey> resolve(String scope, String codeOrAlias, TerritoryKind kind) {
 		return this.db.sql(RESOLVE)
 			.bind("scope", scope)
-			.bind("code", code)
+			.bind("code", (codeOrAlias != null) ? codeOrAlias.strip() : "")
 			.bind("kind", Parameters.in(R2dbcType.VARCHAR, (kind != null) ? kind.name() : null))
 			.map(TerritoryRepository::key)
-			.one()
-			.switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNKNOWN_TERRITORY, argument,
-					"No territory has the code or alias '" + code + "'" + ((kind != null) ? " among kind " + kind : "")
-							+ " (argument '" + argument + "')")));
+			.one();
 	}
 
 	/**

@@ -1,11 +1,13 @@
 package fr.pactecarto.territory;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import fr.pactecarto.support.PageDocuments;
 import fr.pactecarto.support.PacteIntegrationTest;
 import fr.pactecarto.support.StatementCounter;
 import fr.pactecarto.support.TestData;
@@ -15,7 +17,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Partner apps ask for many territories with aliases in one query: they cost the statements of one. */
+/**
+ * Partner apps ask for many territories with aliases in one query: they cost the statements of one; the map's
+ * first view costs the same few statements whatever the pacte.
+ */
 @PacteIntegrationTest
 @ExtendWith(TestData.class)
 class TerritoryBatchingTests {
@@ -43,6 +48,21 @@ class TerritoryBatchingTests {
 			.path("tAMP.code").entity(String.class).isEqualTo("200054807")
 			.path("t13.geometry.type").entity(String.class).isEqualTo("MultiPolygon"));
 		assertThat(ten).isEqualTo(one).isLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void theMapsFirstViewCostsTheSameFewStatementsForEveryPacte() {
+		// A variable the document does not declare makes each request new to the response cache (keyed by them).
+		String firstView = PageDocuments.get(PageDocuments.FIRST_VIEW);
+		String unique = UUID.randomUUID().toString();
+		int paca = this.counter.count(() -> this.graphQl.document(firstView).variable("theme", "mobilite")
+			.variable("unique", unique).execute()
+			.path("pacte.mapLayers").entityList(Object.class).hasSize(3));
+		int fixture = this.counter.count(() -> this.graphQl.document(firstView).variable("pacte", TestData.FIXTURE)
+			.variable("theme", "mobilite").variable("unique", unique).execute()
+			.path("pacte.mapLayers").entityList(Object.class).hasSize(1));
+		assertThat(paca).isEqualTo(fixture).isLessThanOrEqualTo(10);
+		System.out.println("First view: " + paca + " SQL statements");
 	}
 
 	@Test

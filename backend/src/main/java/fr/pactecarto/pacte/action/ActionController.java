@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.dataloader.DataLoader;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import fr.pactecarto.api.ApiException;
@@ -14,6 +13,7 @@ import fr.pactecarto.api.ErrorCode;
 import fr.pactecarto.api.PageInfo;
 import fr.pactecarto.pacte.Pacte;
 import fr.pactecarto.pacte.Pactes;
+import fr.pactecarto.territory.Territories;
 import fr.pactecarto.territory.Territory;
 import fr.pactecarto.territory.TerritoryKey;
 import fr.pactecarto.territory.TerritoryRepository;
@@ -43,11 +43,15 @@ class ActionController {
 
 	private final Pactes pactes;
 
-	ActionController(ActionRepository actions, AxisRepository axes, TerritoryRepository territories, Pactes pactes) {
+	private final Questions questions;
+
+	ActionController(ActionRepository actions, AxisRepository axes, TerritoryRepository territories, Pactes pactes,
+			Questions questions) {
 		this.actions = actions;
 		this.axes = axes;
 		this.territories = territories;
 		this.pactes = pactes;
+		this.questions = questions;
 	}
 
 	@QueryMapping
@@ -71,8 +75,10 @@ class ActionController {
 		int afterPosition = (after != null) ? ActionCursor.position(after, "after") : 0;
 		ActionFilter criteria = (filter != null) ? filter : new ActionFilter(null, null, null, null);
 		Mono<Optional<TerritoryKey>> territory = (criteria.territory() == null) ? Mono.just(Optional.empty())
-				: this.territories.resolve(pacte.id(), criteria.territory(), null, "filter.territory").map(Optional::of);
-		return this.axes.checkQuestion(pacte.id(), criteria.axis(), "filter.axis", criteria.themes(), "filter.themes")
+				: this.territories.resolve(pacte.id(), criteria.territory(), null)
+					.switchIfEmpty(Mono.error(() -> Territories.unknown(criteria.territory(), null, "filter.territory")))
+					.map(Optional::of);
+		return this.questions.check(pacte.id(), criteria.axis(), "filter.axis", criteria.themes(), "filter.themes")
 			.then(territory)
 			.flatMap(key -> this.actions.findPage(pacte.id(), criteria.axis(), criteria.themes(), key.orElse(null),
 					criteria.text(), afterPosition, size + 1))

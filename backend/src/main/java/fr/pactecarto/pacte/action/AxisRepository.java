@@ -8,9 +8,6 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import fr.pactecarto.api.ApiException;
-import fr.pactecarto.api.ErrorCode;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -93,36 +90,18 @@ public class AxisRepository {
 			.all();
 	}
 
-	/**
-	 * Nothing when the pacte has this axis (null: any) and these themes (null: any); otherwise the error
-	 * {@code UNKNOWN_AXIS} or {@code UNKNOWN_THEME} naming the argument and what the pacte has.
-	 */
-	Mono<Void> checkQuestion(String pacte, Integer axis, String axisArgument, List<String> themes, String themeArgument) {
-		if (axis == null && themes == null) {
-			return Mono.empty();
-		}
+	/** The axis numbers and theme slugs of a pacte, what a question may name. */
+	record Terms(List<Integer> axes, List<String> themes) {
+	}
+
+	Mono<Terms> findTerms(String pacte) {
 		return this.db.sql("""
 				SELECT ARRAY(SELECT number FROM pacte_axis WHERE pacte_id = :pacte ORDER BY number) AS numbers,
 				       ARRAY(SELECT slug FROM pacte_theme WHERE pacte_id = :pacte ORDER BY slug) AS slugs
 				""")
 			.bind("pacte", pacte)
-			.map(row -> {
-				List<Integer> numbers = List.of(row.get("numbers", Integer[].class));
-				List<String> slugs = List.of(row.get("slugs", String[].class));
-				if (axis != null && !numbers.contains(axis)) {
-					return new ApiException(ErrorCode.UNKNOWN_AXIS, axisArgument, "Argument '" + axisArgument + "' is "
-							+ axis + "; the axes of pacte " + pacte + " are numbered " + numbers);
-				}
-				List<String> unknown = (themes != null) ? themes.stream().filter(theme -> !slugs.contains(theme)).toList()
-						: List.of();
-				if (!unknown.isEmpty()) {
-					return new ApiException(ErrorCode.UNKNOWN_THEME, themeArgument, "Argument '" + themeArgument
-							+ "' names no theme: " + unknown + "; the theme slugs of pacte " + pacte + " are " + slugs);
-				}
-				return Boolean.TRUE;
-			})
-			.one()
-			.flatMap(result -> (result instanceof ApiException error) ? Mono.<Void>error(error) : Mono.<Void>empty());
+			.map(row -> new Terms(List.of(row.get("numbers", Integer[].class)), List.of(row.get("slugs", String[].class))))
+			.one();
 	}
 
 	private static Axis axis(Readable row) {

@@ -57,18 +57,18 @@ class CoverageController {
 
 	private final ActionRepository actions;
 
-	private final AxisRepository axes;
-
 	private final TerritoryRepository territories;
 
 	private final Pactes pactes;
 
-	CoverageController(ActionRepository actions, AxisRepository axes, TerritoryRepository territories, Pactes pactes,
+	private final Questions questions;
+
+	CoverageController(ActionRepository actions, TerritoryRepository territories, Pactes pactes, Questions questions,
 			BatchLoaderRegistry loaders) {
 		this.actions = actions;
-		this.axes = axes;
 		this.territories = territories;
 		this.pactes = pactes;
+		this.questions = questions;
 		loaders.<TerritoryActionsKey, Answer>forName(TERRITORY_ACTIONS_LOADER)
 			.registerMappedBatchLoader((keys, env) -> loadTerritoryActions(keys));
 	}
@@ -103,8 +103,8 @@ class CoverageController {
 	private Mono<List<Action>> matching(Question question, String axisArgument, String themeArgument) {
 		return this.actions.findMatching(question.pacte(), question.axis(), question.themes())
 			.collectList()
-			.flatMap(found -> found.isEmpty() ? this.axes
-				.checkQuestion(question.pacte(), question.axis(), axisArgument, question.themes(), themeArgument)
+			.flatMap(found -> found.isEmpty() ? this.questions
+				.check(question.pacte(), question.axis(), axisArgument, question.themes(), themeArgument)
 				.thenReturn(found) : Mono.just(found));
 	}
 
