@@ -1,6 +1,5 @@
 package fr.pactecarto.pacte.action;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -13,8 +12,8 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import fr.pactecarto.pacte.NamedTerritories;
 import fr.pactecarto.territory.TerritoryKey;
-import fr.pactecarto.territory.TerritoryKind;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -32,15 +31,7 @@ public class ActionRepository {
 			       a.instrument, a.cited_as, a.note, named.kinds AS territory_kinds, named.codes AS territory_codes
 			FROM pacte_action a
 			JOIN pacte_priority p ON p.pacte_id = a.pacte_id AND p.id = a.priority_id
-			CROSS JOIN LATERAL (
-			    SELECT coalesce(array_agg(r.kind ORDER BY r.first), '{}') AS kinds,
-			           coalesce(array_agg(r.code ORDER BY r.first), '{}') AS codes
-			    FROM (SELECT t.kind, t.code, min(c.n) AS first
-			          FROM unnest(a.cited_as) WITH ORDINALITY AS c(cited, n)
-			          CROSS JOIN LATERAL pacte_resolve(a.pacte_id, c.cited) t
-			          GROUP BY t.kind, t.code) r
-			) named
-			""";
+			""" + NamedTerritories.lateral("a.pacte_id", "a.cited_as");
 
 	// Every criterion but the pacte is optional: a null parameter lets all actions through.
 	private static final String MATCHING = ACTIONS + """
@@ -165,15 +156,8 @@ public class ActionRepository {
 			.bind("text", Parameters.in(R2dbcType.VARCHAR, text));
 	}
 
-	/** The territories named by the columns {@code territory_kinds} and {@code territory_codes} of a row. */
 	private static List<TerritoryKey> territories(Readable row) {
-		String[] kinds = row.get("territory_kinds", String[].class);
-		String[] codes = row.get("territory_codes", String[].class);
-		List<TerritoryKey> keys = new ArrayList<>(kinds.length);
-		for (int i = 0; i < kinds.length; i++) {
-			keys.add(new TerritoryKey(TerritoryKind.valueOf(kinds[i]), codes[i]));
-		}
-		return List.copyOf(keys);
+		return NamedTerritories.of(row, "territory_kinds", "territory_codes");
 	}
 
 	private static Action action(Readable row) {

@@ -1,6 +1,5 @@
 package fr.pactecarto.pacte.funding;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,8 +7,8 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import fr.pactecarto.pacte.NamedTerritories;
 import fr.pactecarto.territory.TerritoryKey;
-import fr.pactecarto.territory.TerritoryKind;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -22,14 +21,7 @@ class FundingRepository {
 	private static final String LINES = """
 			SELECT l.*, named.kinds AS partner_kinds, named.codes AS partner_territory_codes
 			FROM pacte_funding_line l
-			CROSS JOIN LATERAL (
-			    SELECT coalesce(array_agg(r.kind ORDER BY r.first), '{}') AS kinds,
-			           coalesce(array_agg(r.code ORDER BY r.first), '{}') AS codes
-			    FROM (SELECT t.kind, t.code, min(c.n) AS first
-			          FROM unnest(l.partner_codes) WITH ORDINALITY AS c(cited, n)
-			          CROSS JOIN LATERAL pacte_resolve(l.pacte_id, c.cited) t
-			          GROUP BY t.kind, t.code) r
-			) named
+			""" + NamedTerritories.lateral("l.pacte_id", "l.partner_codes") + """
 			WHERE l.pacte_id = :pacte
 			ORDER BY l.position
 			""";
@@ -55,16 +47,11 @@ class FundingRepository {
 	}
 
 	private static FundingLine line(Readable row) {
-		String[] kinds = row.get("partner_kinds", String[].class);
-		String[] codes = row.get("partner_territory_codes", String[].class);
-		List<TerritoryKey> partners = new ArrayList<>();
-		for (int i = 0; i < kinds.length; i++) {
-			partners.add(new TerritoryKey(TerritoryKind.valueOf(kinds[i]), codes[i]));
-		}
+		List<TerritoryKey> partners = NamedTerritories.of(row, "partner_kinds", "partner_territory_codes");
 		return new FundingLine(row.get("pacte_id", String.class), row.get("id", String.class),
 				row.get("instrument", String.class), row.get("label", String.class), row.get("partner_kind", String.class),
 				row.get("contract_count", Integer.class), Math.toIntExact(row.get("amount", Long.class)),
-				Arrays.asList(row.get("partner_codes", String[].class)), List.copyOf(partners), row.get("note", String.class));
+				Arrays.asList(row.get("partner_codes", String[].class)), partners, row.get("note", String.class));
 	}
 
 }
