@@ -15,10 +15,12 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +49,10 @@ public class DataVersion implements SmartLifecycle {
 
 	private final AtomicLong version = new AtomicLong(UNKNOWN);
 
+	// Each new version, as heard; a version heard again after a reconnection is emitted too (subscribers then
+	// look again: whatever was missed while deaf is covered by what the data is now).
+	private final Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
+
 	private volatile Disposable listening;
 
 	DataVersion(R2dbcProperties properties) {
@@ -64,6 +70,20 @@ public class DataVersion implements SmartLifecycle {
 	/** The current version of the data, or {@link #UNKNOWN}. */
 	public long current() {
 		return this.version.get();
+	}
+
+	/** The versions heard from now on: one element per change announced, and one after each reconnection. */
+	public Flux<Long> changes() {
+		return this.changes.asFlux();
+	}
+
+	/**
+	 * Reads the version now, for a writer that has just committed on this instance: its next answers then come
+	 * from after its change, without waiting for the notification.
+	 */
+	public Mono<Long> refresh(DatabaseClient db) {
+		return db.sql("SELECT version FROM data_version").map(row -> row.get("version", Long.class)).one()
+			.doOnNext(this::heard);
 	}
 
 	@Override
@@ -91,10 +111,13 @@ public class DataVersion implements SmartLifecycle {
 			.then(Mono.error(() -> new IllegalStateException("the listening connection closed")));
 	}
 
-	private void heard(long version) {
+	private synchronized void heard(long version) {
 		long before = this.version.getAndAccumulate(version, Math::max);
 		if (before == UNKNOWN) {
 			logger.info("Listening to data changes (version {})", version);
+		}
+		if (version > before) {
+			this.changes.tryEmitNext(version);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package fr.pactecarto.pacte;
 
+import java.util.List;
+
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -21,8 +23,11 @@ public class Pactes {
 
 	private final String defaultId;
 
+	private final PacteRepository repository;
+
 	Pactes(PacteRepository pactes, @Value("${pacte.default:93-2024}") String defaultId, BatchLoaderRegistry loaders) {
 		this.defaultId = defaultId;
+		this.repository = pactes;
 		loaders.forTypePair(String.class, Pacte.class)
 			.registerMappedBatchLoader((ids, env) -> pactes.findByIds(ids).collectMap(Pacte::id));
 	}
@@ -42,11 +47,19 @@ public class Pactes {
 	 * {@code UNKNOWN_PACTE} when there is none. Call it when the field is fetched (it queues the lookup).
 	 */
 	public Mono<Pacte> named(String argument, DataLoader<String, Pacte> loader) {
+		return Mono.fromFuture(loader.load(idOf(argument))).switchIfEmpty(Mono.error(() -> unknown(argument)));
+	}
+
+	/** As {@link #named(String, DataLoader)}, with a statement of its own (where no request batches, e.g. a subscription). */
+	public Mono<Pacte> named(String argument) {
+		return this.repository.findByIds(List.of(idOf(argument))).next().switchIfEmpty(Mono.error(() -> unknown(argument)));
+	}
+
+	private ApiException unknown(String argument) {
 		String id = idOf(argument);
-		return Mono.fromFuture(loader.load(id))
-			.switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNKNOWN_PACTE, "pacte", (argument != null)
-					? "No pacte has the id '" + id + "' (argument 'pacte'); the query 'pactes' lists them"
-					: "The default pacte '" + id + "' is not loaded: import it (make import-pacte) or set PACTE_DEFAULT")));
+		return new ApiException(ErrorCode.UNKNOWN_PACTE, "pacte", (argument != null)
+				? "No pacte has the id '" + id + "' (argument 'pacte'); the query 'pactes' lists them"
+				: "The default pacte '" + id + "' is not loaded: import it (make import-pacte) or set PACTE_DEFAULT");
 	}
 
 }

@@ -1,8 +1,5 @@
 package fr.pactecarto.pacte.action;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +17,6 @@ import fr.pactecarto.pacte.Pacte;
 import fr.pactecarto.pacte.Pactes;
 import fr.pactecarto.territory.Territory;
 import fr.pactecarto.territory.TerritoryKey;
-import fr.pactecarto.territory.TerritoryRepository;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -57,18 +53,14 @@ class CoverageController {
 
 	private final ActionRepository actions;
 
-	private final TerritoryRepository territories;
+	private final Coverage coverage;
 
 	private final Pactes pactes;
 
-	private final Questions questions;
-
-	CoverageController(ActionRepository actions, TerritoryRepository territories, Pactes pactes, Questions questions,
-			BatchLoaderRegistry loaders) {
+	CoverageController(ActionRepository actions, Coverage coverage, Pactes pactes, BatchLoaderRegistry loaders) {
 		this.actions = actions;
-		this.territories = territories;
+		this.coverage = coverage;
 		this.pactes = pactes;
-		this.questions = questions;
 		loaders.<TerritoryActionsKey, Answer>forName(TERRITORY_ACTIONS_LOADER)
 			.registerMappedBatchLoader((keys, env) -> loadTerritoryActions(keys));
 	}
@@ -81,31 +73,7 @@ class CoverageController {
 
 	@SchemaMapping(typeName = "Pacte")
 	Mono<List<TerritoryCoverage>> coverage(Pacte pacte, @Argument String theme, @Argument Integer axis) {
-		Question question = new Question(pacte.id(), theme, axis);
-		return matching(question, "axis", "theme").flatMap(found -> {
-			Map<TerritoryKey, List<Action>> byTerritory = new LinkedHashMap<>();
-			for (Action action : found) {
-				action.territories().forEach(key -> byTerritory.computeIfAbsent(key, k -> new ArrayList<>()).add(action));
-			}
-			return this.territories.findByKeys(pacte.id(), byTerritory.keySet())
-				.map(territory -> new TerritoryCoverage(territory, byTerritory.get(territory.key()).size(),
-						byTerritory.get(territory.key())))
-				.sort(Comparator.comparingInt(TerritoryCoverage::actionCount).reversed()
-					.thenComparing(coverage -> coverage.territory().code()))
-				.collectList();
-		});
-	}
-
-	/**
-	 * The actions matching the question. An empty answer may come from an unknown axis or theme: only then is
-	 * the question checked (a matching action proves both exist).
-	 */
-	private Mono<List<Action>> matching(Question question, String axisArgument, String themeArgument) {
-		return this.actions.findMatching(question.pacte(), question.axis(), question.themes())
-			.collectList()
-			.flatMap(found -> found.isEmpty() ? this.questions
-				.check(question.pacte(), question.axis(), axisArgument, question.themes(), themeArgument)
-				.thenReturn(found) : Mono.just(found));
+		return this.coverage.of(pacte.id(), theme, axis, "theme", "axis");
 	}
 
 	@SchemaMapping(typeName = "Territory", field = "actions")
@@ -125,7 +93,8 @@ class CoverageController {
 		Map<Question, List<TerritoryActionsKey>> byQuestion = keys.stream()
 			.collect(Collectors.groupingBy(TerritoryActionsKey::question));
 		return Flux.fromIterable(byQuestion.entrySet())
-			.flatMap(entry -> matching(entry.getKey(), "axis", "theme")
+			.flatMap(entry -> this.coverage.matching(entry.getKey().pacte(), entry.getKey().axis(),
+					entry.getKey().themes(), "axis", "theme")
 				.map(found -> entry.getValue().stream()
 					.map(key -> Map.entry(key, new Answer(found.stream()
 						.filter(action -> action.territories().contains(key.territory()))

@@ -1,0 +1,39 @@
+package fr.pactecarto.live;
+
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+
+import fr.pactecarto.pacte.Pactes;
+import fr.pactecarto.pacte.action.Coverage;
+import fr.pactecarto.pacte.action.TerritoryCoverage;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+
+/** The GraphQL subscriptions: the map's question answered again each time the data changes its answer. */
+@Controller
+class LiveController {
+
+	private final Pactes pactes;
+
+	private final Coverage coverage;
+
+	private final CoverageStreams streams;
+
+	LiveController(Pactes pactes, Coverage coverage, CoverageStreams streams) {
+		this.pactes = pactes;
+		this.coverage = coverage;
+		this.streams = streams;
+	}
+
+	@SubscriptionMapping
+	Flux<List<TerritoryCoverage>> coverageChanged(@Argument String theme, @Argument Integer axis, @Argument String pacte) {
+		// The question is checked before subscribing: an unknown pacte, theme or axis is an error at once.
+		return this.pactes.named(pacte)
+			.flatMap(found -> this.coverage.of(found.id(), theme, axis, "theme", "axis").thenReturn(found.id()))
+			.flatMapMany(id -> this.streams.of(new CoverageStreams.Question(id, theme, axis)));
+	}
+
+}
