@@ -3,7 +3,7 @@
 // { pacte, theme, axis, territory }. Everything about the region, its layers and its themes comes from the API.
 import { T } from './strings.js';
 import { request, query, errorMessage } from './graphql.js';
-import { graphQlDocument, FIRST_VIEW, COVERAGE, COVERAGE_WITH_ACTIONS, TERRITORY_PANEL } from './queries.js';
+import { graphQlDocument, FIRST_VIEW, COVERAGE, COVERAGE_WITH_ACTIONS, TERRITORY_PANEL, COVERAGE_CHANGED } from './queries.js';
 import { classes, renderLegend, outlineEntries } from './palette.js';
 import { TerritoryLayers, groupsOf } from './layers.js';
 import { Panel } from './panel.js';
@@ -12,6 +12,7 @@ import { Controls } from './controls.js';
 import { Presenter } from './presenter.js';
 import { readPermalink, writePermalink } from './permalink.js';
 import { exportCsv, exportGeoJson, exportPng } from './export.js';
+import { Live } from './live.js';
 
 /* global L */
 
@@ -213,6 +214,36 @@ async function start() {
     if (ticket !== asked) return;
     apply(answer);
     if (panel.open && state.territory) panel.show(findTerritory(state.territory), questionOf(theme, axis));
+    follow();
+  }
+
+  // Live updates: the current question's coverage is pushed when the data changes it (any planner's edit or an
+  // import, on any instance). Every other cached answer may be stale then: forgotten, asked again when needed.
+  const live = new Live((liveState, reconnected) => {
+    document.body.dataset.live = liveState;
+    $('live').textContent = T.live[liveState];
+    $('live').dataset.state = liveState;
+    if (reconnected) refreshAll();
+  });
+  let unfollow = null;
+  function follow() {
+    if (unfollow) unfollow();
+    const question = { theme: state.theme, axis: state.axis };
+    unfollow = live.subscribe(COVERAGE_CHANGED, { pacte: state.pacte, ...question }, ({ data }) => {
+      if (data == null || question.theme !== state.theme || question.axis !== state.axis) return;
+      coverageCache.clear();
+      coverageCache.set(key(state.theme, state.axis), data.coverageChanged);
+      apply(data.coverageChanged);
+      refreshHeadlines();
+      if (panel.open && state.territory) panel.show(findTerritory(state.territory), questionOf(state.theme, state.axis));
+      notify(T.updatedAt(new Date()));
+    });
+  }
+  // After a cut, changes may have been missed: ask the current question (and the list's counts) again.
+  function refreshAll() {
+    coverageCache.clear();
+    ask(state.theme, state.axis);
+    refreshHeadlines();
   }
 
   const steps = [...headline.map((t) => ({ theme: t.slug, axis: null })), ...axes.map((a) => ({ theme: null, axis: a.number }))];
@@ -235,13 +266,17 @@ async function start() {
   map.on('moveend', save);
 
   // Right after the first paint: the headline themes' counts of the list view (also what presenter mode shows
-  // first), and the documents of the panel and the exports.
-  for (const theme of headline) {
-    coverageOf(theme.slug, null)
-      .then((answer) => list.setHeadlineCounts(theme.slug, countsOf(answer)))
-      .catch((error) => notify(T.requestFailed + error.message, 'error'));
+  // first), the documents of the panel and the exports, and the live updates of the question.
+  function refreshHeadlines() {
+    for (const theme of headline) {
+      coverageOf(theme.slug, null)
+        .then((answer) => list.setHeadlineCounts(theme.slug, countsOf(answer)))
+        .catch((error) => notify(T.requestFailed + error.message, 'error'));
+    }
   }
+  refreshHeadlines();
   for (const name of [TERRITORY_PANEL, COVERAGE_WITH_ACTIONS]) graphQlDocument(name).catch(() => {});
+  follow();
 
   const { tileUrl, tileAttribution } = await config;
   if (tileUrl) {

@@ -6,6 +6,7 @@ export const FIRST_VIEW = 'first-view';
 export const COVERAGE = 'coverage';
 export const COVERAGE_WITH_ACTIONS = 'coverage-actions';
 export const TERRITORY_PANEL = 'territory-panel';
+export const COVERAGE_CHANGED = 'coverage-changed';
 
 const documents = new Map();
 

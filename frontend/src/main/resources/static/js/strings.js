@@ -80,6 +80,9 @@ export const T = {
   listCurrent: 'Question en cours',
 
   presenterHelp: 'Flèches : thème ou axe suivant · Échap : quitter',
+
+  live: { connecting: 'Connexion au direct…', live: 'En direct', offline: 'Hors ligne : reconnexion…' },
+  updatedAt: (date) => `Carte mise à jour à ${date.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}.`,
   tilesFailed: 'Fond de carte indisponible : contours et noms restent affichés.',
   attribution: 'Contours : IGN — Admin Express, Etalab',
 

@@ -32,6 +32,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import fr.pactecarto.live.DataVersion;
 import fr.pactecarto.support.TestData;
 import fr.pactecarto.support.PacteIntegrationTest;
 import fr.pactecarto.support.PageDocuments;
@@ -41,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -193,6 +195,42 @@ class MapBrowserTests {
 		open("/?theme=mobilite");
 		assertThat(coverage("mobilite", null)).isNotEmpty();
 		assertThat(codes(this.browser.findElements(By.cssSelector(ACTIVE_SHAPES)))).isEqualTo(coverage("mobilite", null));
+	}
+
+	@Test
+	void anOpenMapIsRecolouredWhenTheDataChangesWithoutReload(@Autowired JdbcTemplate jdbc, @Autowired DataVersion version)
+			throws IOException {
+		open("/?pacte=" + FIXTURE_PACTE + "&theme=mobilite");
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(d -> "live".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+		Set<String> before = coverage(FIXTURE_PACTE, "mobilite", null);
+		assertThat(codes(this.browser.findElements(By.cssSelector(ACTIVE_SHAPES)))).isEqualTo(before);
+		script("window.stayedOnPage = true");
+		// What a planner's edit or an import does, committed elsewhere: the sub-action citing HC and 2A and
+		// the action citing HC no longer cite Haute-Corse.
+		Map<String, Object> s1 = jdbc.queryForMap("SELECT cited_as::text AS cited FROM pacte_action WHERE pacte_id = ? "
+				+ "AND id = 'axe1-p1-a1-s1'", FIXTURE_PACTE);
+		Map<String, Object> a3 = jdbc.queryForMap("SELECT cited_as::text AS cited FROM pacte_action WHERE pacte_id = ? "
+				+ "AND id = 'axe2-p1-a3'", FIXTURE_PACTE);
+		jdbc.update("UPDATE pacte_action SET cited_as = '{2A}' WHERE pacte_id = ? AND id = 'axe1-p1-a1-s1'", FIXTURE_PACTE);
+		long seen = version.current();
+		jdbc.update("UPDATE pacte_action SET cited_as = '{}' WHERE pacte_id = ? AND id = 'axe2-p1-a3'", FIXTURE_PACTE);
+		try {
+			new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(d -> version.current() > seen);
+			Set<String> after = coverage(FIXTURE_PACTE, "mobilite", null);
+			assertThat(after).isNotEqualTo(before);
+			new WebDriverWait(this.browser, Duration.ofSeconds(10))
+				.until(d -> codes(d.findElements(By.cssSelector(ACTIVE_SHAPES))).equals(after));
+			assertThat(this.browser.findElement(By.id("status")).getText()).contains("mise à jour");
+			assertThat(script("return window.stayedOnPage === true")).as("no reload").isEqualTo(true);
+			screenshot("live-update");
+		}
+		finally {
+			jdbc.update("UPDATE pacte_action SET cited_as = CAST(? AS text[]) WHERE pacte_id = ? AND id = 'axe1-p1-a1-s1'",
+					s1.get("cited"), FIXTURE_PACTE);
+			jdbc.update("UPDATE pacte_action SET cited_as = CAST(? AS text[]) WHERE pacte_id = ? AND id = 'axe2-p1-a3'",
+					a3.get("cited"), FIXTURE_PACTE);
+		}
 	}
 
 	@Test
