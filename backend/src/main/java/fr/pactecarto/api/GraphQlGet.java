@@ -17,6 +17,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -43,6 +44,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * uncached at HTTP level; a GET without query nor extensions still gets its {@code 405}.
  */
 @Configuration(proxyBeanMethods = false)
+// Not in the jar's commands (import, import-pacte…), which run without a web server.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class GraphQlGet {
 
 	private static final List<MediaType> MEDIA_TYPES = List.of(MediaTypes.APPLICATION_GRAPHQL_RESPONSE,
