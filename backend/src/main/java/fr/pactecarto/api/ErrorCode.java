@@ -22,6 +22,14 @@ public enum ErrorCode implements ErrorClassification {
 	/** The query nests deeper than allowed. */
 	MAX_DEPTH_EXCEEDED,
 	/** The query asks for more fields than allowed. */
-	MAX_COMPLEXITY_EXCEEDED
+	MAX_COMPLEXITY_EXCEEDED,
+	/** APQ: this server does not know the {@code sha256Hash}; send it again with the query (Apollo's convention). */
+	PERSISTED_QUERY_NOT_FOUND,
+	/** APQ: the query sent does not have the {@code sha256Hash} sent with it. */
+	PERSISTED_QUERY_HASH_MISMATCH,
+	/** The operation type is not allowed here: {@code GET /graphql} runs queries only (mutations go by POST). */
+	OPERATION_NOT_SUPPORTED,
+	/** The HTTP request is not a GraphQL request (no query, variables or extensions that are not JSON objects…). */
+	BAD_REQUEST
 
 }
