@@ -19,7 +19,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import fr.pactecarto.support.ImportPacaTerritories;
 import fr.pactecarto.support.TcpProxy;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,12 +40,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The application reaches PostgreSQL through a {@link TcpProxy} that the test cuts and restores: during the
  * outage health says DOWN within a second and GraphQL fails fast with {@code DATABASE_UNAVAILABLE} and HTTP 503;
  * once it is back both recover by themselves. Also the time budget: a field whose SQL runs past it is cancelled,
- * the request answers {@code TIME_BUDGET_EXCEEDED} at the deadline, and {@code statement_timeout} ends the SQL.
+ * the request answers {@code TIME_BUDGET_EXCEEDED} at the deadline, and {@code statement_timeout} ends the SQL;
+ * and the answer size: an answer growing past {@code max-response-bytes} is stopped ({@code RESPONSE_TOO_LARGE}).
+ * (One context for the tests that need their own limits.)
  * Runs against the database {@code make test} prepared ({@code PACTE_DB_*}), never against Testcontainers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "pacte.map.tile-url=none", "pacte.limits.timeout=700ms", "spring.r2dbc.properties.statementTimeout=PT2S" })
+		properties = { "pacte.map.tile-url=none", "pacte.limits.timeout=700ms", "pacte.limits.max-response-bytes=100KB",
+				"spring.r2dbc.properties.statementTimeout=PT2S" })
 @Import(DatabaseFaultTests.SlowSource.class)
+@ExtendWith(ImportPacaTerritories.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseFaultTests {
 
@@ -99,6 +105,18 @@ class DatabaseFaultTests {
 
 	@Test
 	@Order(3)
+	void anAnswerGrowingPastTheMaximumSizeIsStopped() throws Exception {
+		// Six department outlines at full precision: about 200 KB, within the cost limit but past 100 KB.
+		HttpResponse<String> response = graphQl("{ territories(filter: {kinds: [DEPARTMENT]}) { code geometry } }");
+		assertThat(response.body()).contains("\"code\":\"RESPONSE_TOO_LARGE\"", "\"limit\":\"maxResponseBytes\"", "\"value\":102400")
+			.doesNotContain("MultiPolygon");
+		assertThat(response.body().length()).isLessThan(1000);
+		assertThat(graphQl("{ territories(filter: {kinds: [DEPARTMENT]}) { code geometry(zoom: 6) } }").body())
+			.contains("MultiPolygon").doesNotContain("errors");
+	}
+
+	@Test
+	@Order(4)
 	void anOutageFailsFastAndTheServiceRecoversByItself() throws Exception {
 		assertThat(health().statusCode()).isEqualTo(200);
 		assertThat(graphQl("{ axes { number } }").statusCode()).isEqualTo(200);
