@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("pacte.web")
 public record WebProperties(@DefaultValue("128KB") DataSize maxBodyBytes, @DefaultValue("64") int maxJsonDepth,
-		@DefaultValue("64") int maxConcurrentRequests, @DefaultValue Cors cors, @DefaultValue RateLimit rateLimit) {
+		@DefaultValue("128") int maxConcurrentRequests, @DefaultValue Cors cors, @DefaultValue RateLimit rateLimit) {
 
 	/** @param allowedOrigins e.g. {@code https://dashboard.example.org}; empty: no cross-origin call allowed */
 	public record Cors(@DefaultValue List<String> allowedOrigins) {
