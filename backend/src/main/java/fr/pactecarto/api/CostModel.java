@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * What a field is expected to cost in the answer, known from the document and its variables alone, before any
  * data is fetched. One point is about one small scalar (some 30 bytes of JSON); an outline costs what its JSON
- * weighs at its zoom band; a list multiplies what is under it by its expected size. Territory lists are
- * sized for all of France (whatever is imported), so a query costs the same on every deployment.
+ * weighs at its zoom band; a list multiplies what is under it by its expected size: territory lists by the
+ * territories imported ({@link TerritoryCounts}), the Pacte's lists by their average size.
  */
 final class CostModel {
 
@@ -18,10 +18,21 @@ final class CostModel {
 	static final Map<String, Long> TERRITORIES_PER_KIND = Map.of("REGION", 18L, "DEPARTMENT", 101L, "EPCI", 1260L,
 			"COMMUNE", 35_000L);
 
-	static final long ALL_TERRITORIES = TERRITORIES_PER_KIND.values().stream().mapToLong(Long::longValue).sum();
 
-	/** Lists of the Pacte (axes, themes, actions…) are small; this bounds any list not named below. */
+	/** Any list not named in {@link #LIST_SIZES}. */
 	static final long DEFAULT_LIST_SIZE = 20;
+
+	/**
+	 * Average sizes of the lists of the Pacte: most territories run no action, an action cites a few territories
+	 * and has a few themes. A list nested in a long list costs its average there, not its largest.
+	 */
+	static final Map<String, Long> LIST_SIZES = Map.ofEntries(Map.entry("Territory.actions", 1L),
+			Map.entry("Territory.themes", 1L), Map.entry("Territory.fundingLines", 1L), Map.entry("Territory.aliases", 1L),
+			Map.entry("Territory.bbox", 4L), Map.entry("Action.territories", 3L), Map.entry("Action.themes", 2L),
+			Map.entry("Action.subActions", 2L), Map.entry("Action.citedAs", 3L), Map.entry("Axis.priorities", 3L),
+			Map.entry("Priority.actions", 4L), Map.entry("Query.axes", 4L), Map.entry("Query.themes", 14L),
+			Map.entry("Query.coverage", 15L), Map.entry("TerritoryCoverage.actions", 10L), Map.entry("Funding.lines", 5L),
+			Map.entry("FundingLine.partners", 4L));
 
 	static final long CHILDREN = 100;
 
@@ -67,14 +78,15 @@ final class CostModel {
 	}
 
 	/** The number of values a list field is expected to hold. */
-	static long listSize(String type, String field, Map<String, Object> arguments, Map<String, Object> parentArguments) {
-		return switch (type + "." + field) {
-			case "Query.territories" -> territories(arguments.get("filter"));
+	static long listSize(String type, String field, Map<String, Object> arguments, Map<String, Object> parentArguments,
+			Map<String, Long> territoriesPerKind) {
+		String coordinates = type + "." + field;
+		return switch (coordinates) {
+			case "Query.territories" -> territories(arguments.get("filter"), territoriesPerKind);
 			case "Query.territoriesAt" -> TERRITORIES_AT_POINT;
 			case "Territory.children" -> CHILDREN;
-			case "Territory.bbox" -> 4;
 			case "ActionConnection.edges" -> page(parentArguments.get("first"));
-			default -> DEFAULT_LIST_SIZE;
+			default -> LIST_SIZES.getOrDefault(coordinates, DEFAULT_LIST_SIZE);
 		};
 	}
 
@@ -82,13 +94,13 @@ final class CostModel {
 		return (first instanceof Number number) ? Math.max(0, Math.min(number.longValue(), MAX_PAGE)) : DEFAULT_PAGE;
 	}
 
-	private static long territories(Object filter) {
+	private static long territories(Object filter, Map<String, Long> perKind) {
+		long size = perKind.values().stream().mapToLong(Long::longValue).sum();
 		if (!(filter instanceof Map<?, ?> criteria)) {
-			return ALL_TERRITORIES;
+			return size;
 		}
-		long size = ALL_TERRITORIES;
 		if (criteria.get("kinds") instanceof List<?> kinds) {
-			size = kinds.stream().distinct().mapToLong(kind -> TERRITORIES_PER_KIND.getOrDefault(String.valueOf(kind), 0L)).sum();
+			size = kinds.stream().distinct().mapToLong(kind -> perKind.getOrDefault(String.valueOf(kind), 0L)).sum();
 		}
 		if (criteria.get("codes") instanceof List<?> codes) {
 			size = Math.min(size, codes.size());

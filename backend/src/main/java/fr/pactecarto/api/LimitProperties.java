@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxFragmentDepth nesting of fragment spreads inside one another
  * @param maxFields field selections once fragments are expanded (each alias counts)
  * @param maxArgumentItems items of any list argument ({@code filter.codes}…), nested lists included
- * @param maxCost estimated cost of the answer: about one point per 30 bytes of JSON (see {@link CostModel})
+ * @param maxCost estimated cost of the answer: about one point per 30 bytes of JSON (see {@link CostModel}); an
+ *        estimate, so looser than {@code maxResponseBytes}, which stops the answer actually built
  * @param maxResponseBytes the largest answer built; beyond it the request fails with {@code RESPONSE_TOO_LARGE}
  * @param inFlightBytes bytes of answers all requests together may hold at once (default: a quarter of the heap);
  *        beyond it the request that asks for more fails with {@code OVERLOADED}
@@ -24,7 +25,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("pacte.limits")
 public record LimitProperties(@DefaultValue("10") int maxDepth, @DefaultValue("20") int maxIntrospectionDepth,
 		@DefaultValue("30") int maxFragmentDepth, @DefaultValue("500") int maxFields, @DefaultValue("1000") int maxArgumentItems,
-		@DefaultValue("200000") long maxCost, @DefaultValue("16MB") DataSize maxResponseBytes, DataSize inFlightBytes,
+		@DefaultValue("1000000") long maxCost, @DefaultValue("16MB") DataSize maxResponseBytes, DataSize inFlightBytes,
 		@DefaultValue("10s") Duration timeout) {
 
 	public LimitProperties {

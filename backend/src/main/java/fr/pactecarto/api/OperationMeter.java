@@ -48,6 +48,8 @@ final class OperationMeter {
 
 	private final Map<String, Object> variables;
 
+	private final Map<String, Long> territoriesPerKind;
+
 	private int deepest;
 
 	private int fields;
@@ -55,8 +57,9 @@ final class OperationMeter {
 	private long cost;
 
 	private OperationMeter(LimitProperties limits, GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
-			Map<String, Object> variables) {
+			Map<String, Object> variables, Map<String, Long> territoriesPerKind) {
 		this.limits = limits;
+		this.territoriesPerKind = territoriesPerKind;
 		this.schema = schema;
 		this.fragments = fragments;
 		this.variables = variables;
@@ -64,9 +67,10 @@ final class OperationMeter {
 
 	/** Measures the operation, or throws {@link LimitExceeded} at the first limit passed. */
 	static Measure measure(LimitProperties limits, GraphQLSchema schema, GraphQLFieldsContainer root,
-			SelectionSet selections, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
+			SelectionSet selections, Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
+			Map<String, Long> territoriesPerKind) {
 		Nul.check(variables, "variables");
-		OperationMeter meter = new OperationMeter(limits, schema, fragments, variables);
+		OperationMeter meter = new OperationMeter(limits, schema, fragments, variables, territoriesPerKind);
 		meter.walk(selections, root, Map.of(), 0, 0, 1, false);
 		// Cost last: a query too deep or too wide is told so, though it usually costs too much as well.
 		if (meter.cost > limits.maxCost()) {
@@ -135,7 +139,7 @@ final class OperationMeter {
 		long size = 1;
 		// Introspection answers are bounded by the schema itself: their lists are not multiplied.
 		if (GraphQLTypeUtil.isList(type) && !meta) {
-			size = CostModel.listSize(typeName, name, arguments, parentArguments);
+			size = CostModel.listSize(typeName, name, arguments, parentArguments, this.territoriesPerKind);
 		}
 		long values = times(multiplier, size);
 		add(times(values, CostModel.weight(typeName, name, arguments)));

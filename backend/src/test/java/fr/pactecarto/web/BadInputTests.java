@@ -237,17 +237,23 @@ class BadInputTests {
 			String aliases = IntStream.range(0, n).mapToObj(i -> "a" + i + ": __typename").collect(Collectors.joining(" "));
 			cases.add(new Case("aliases", n + " aliases", () -> post(json("{ " + aliases + " }", null))));
 		}
-		for (int n : new int[] { 10, 50, 100, 200 }) {
+		for (int n : new int[] { 2, 10, 100, 200 }) {
 			String geometries = IntStream.range(0, n).mapToObj(i -> "a" + i + ": territories { geometry }").collect(Collectors.joining(" "));
 			cases.add(new Case("cost", n + " aliases of territories { geometry }", () -> post(json("{ " + geometries + " }", null))));
-			String zoomed = IntStream.range(0, n).mapToObj(i -> "a" + i + ": territories(filter: {kinds: [DEPARTMENT]}) { geometry(zoom: 12) }").collect(Collectors.joining(" "));
-			cases.add(new Case("cost", n + " aliases of department outlines", () -> post(json("{ " + zoomed + " }", null))));
 		}
-		for (String query : List.of("{ territories { geometry } }", "{ territories(filter: {kinds: [COMMUNE]}) { geometry } }",
-				"{ territories(filter: {kinds: [COMMUNE]}) { geometry(zoom: 10) } }", "{ territories(filter: {kinds: [EPCI]}) { children { geometry(zoom: 8) } } }",
+		for (int n : new int[] { 200, 400, 800 }) {
+			String outlines = IntStream.range(0, n).mapToObj(i -> "a" + i + ": territories(filter: {kinds: [DEPARTMENT]}) { geometry }").collect(Collectors.joining(" "));
+			cases.add(new Case("cost", n + " aliases of department outlines", () -> post(json("{ " + outlines + " }", null))));
+		}
+		for (String query : List.of("{ territories { geometry children { code } } }",
+				"{ a: territories(filter: {kinds: [COMMUNE]}) { geometry } b: territories(filter: {kinds: [COMMUNE]}) { geometry } }",
+				"{ a: territories(filter: {kinds: [COMMUNE]}) { geometry(zoom: 12) } b: territories(filter: {kinds: [COMMUNE]}) { geometry(zoom: 12) } "
+						+ "c: territories(filter: {kinds: [COMMUNE]}) { geometry(zoom: 12) } d: territories(filter: {kinds: [COMMUNE]}) { geometry(zoom: 12) } }",
+				"{ territories(filter: {kinds: [EPCI]}) { children { geometry } } }",
 				"{ territories(filter: {kinds: [DEPARTMENT]}) { children { children { name geometry(zoom: 6) } } } }",
-				"{ territories { actions { territories { actions { territories { geometry(zoom: 4) } } } } } }",
-				"{ territories { name parent { name } children { name } } }", "{ actions(first: 100) { edges { node { territories { geometry } } } } }")) {
+				"{ territories { children { children { children { code } } } } }",
+				"{ territories { actions { territories { actions { territories { geometry } } } } } }",
+				"{ actions(first: 100) { edges { node { territories { geometry children { geometry } } } } } }")) {
 			cases.add(new Case("cost", query, () -> post(json(query, null))));
 		}
 		for (int depth : new int[] { 11, 12, 20, 50, 100 }) {
