@@ -94,7 +94,7 @@ public class LoadBench {
 					String failure = null;
 					try {
 						HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/graphql"))
-							.header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+							.header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
 							.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 						if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
 							failure = response.statusCode() + " " + code(response.body());

@@ -48,5 +48,17 @@ java "$PACTE_ROOT/scripts/bench/LoadBench.java" "$url" "$CONNECTIONS" "$SECONDS_
 echo "  peak RSS so far: $(peak_rss)"
 echo "load with the database restarted 10 s in (pg_ctlcluster $PG_VERSION bench restart):"
 java "$PACTE_ROOT/scripts/bench/LoadBench.java" "$url" "$CONNECTIONS" "$SECONDS_PER_RUN" 10 pg_ctlcluster "$PG_VERSION" bench restart
-echo "  peak RSS: $(peak_rss); log lines written by the app: $(wc -l <"$log") ($(du -k "$log" | cut -f1) KB)"
+echo "  peak RSS: $(peak_rss)"
+echo "database stopped (pg_ctlcluster $PG_VERSION bench stop), then started again:"
+ms() { date +%s%3N; }
+pg_ctlcluster "$PG_VERSION" bench stop
+t0=$(ms); code=$(curl -s -o /dev/null -w '%{http_code}' -m 5 "$url/actuator/health"); t1=$(ms)
+echo "  /actuator/health: HTTP $code in $((t1 - t0)) ms"
+t0=$(ms); answer=$(curl -s -m 10 -w ' HTTP %{http_code}' -H 'Content-Type: application/json' -d '{"query":"{ axes { number } }"}' "$url/graphql"); t1=$(ms)
+echo "  GraphQL: $(grep -o '"code":"[A-Z_]*"' <<<"$answer" | sort -u | tr '\n' ' ')${answer##* HTTP } in $((t1 - t0)) ms"
+pg_ctlcluster "$PG_VERSION" bench start
+t0=$(ms)
+until curl -fs -m 2 "$url/actuator/health" | grep -q '"status":"UP"'; do sleep 0.1; done
+echo "  health UP again $(( $(ms) - t0 )) ms after the database started"
+echo "  log lines written by the app over the whole run: $(wc -l <"$log") ($(du -k "$log" | cut -f1) KB)"
 curl -fs "$url/actuator/health" | grep -q '"UP"' && echo "  health after the run: UP" || echo "  health after the run: NOT UP"

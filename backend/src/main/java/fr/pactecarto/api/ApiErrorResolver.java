@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 
 import fr.pactecarto.database.DatabaseFaults;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns every exception of a field into a GraphQL error with a stable {@code extensions.code}: an
- * {@link ApiException} as it says ({@code code}, {@code argument}); the database unreachable as
- * {@code DATABASE_UNAVAILABLE}; a statement past {@code statement_timeout} as {@code TIME_BUDGET_EXCEEDED};
+ * {@link ApiException} as it says ({@code code}, {@code argument}); no connection free in the pool as
+ * {@code OVERLOADED}; the database unreachable as {@code DATABASE_UNAVAILABLE}; a statement past {@code statement_timeout} as {@code TIME_BUDGET_EXCEEDED};
  * anything else is a bug: {@code INTERNAL_ERROR} with the request id, and its stack trace in the log (throttled).
  * Nothing here logs per field otherwise: the request's one line is written by {@link ErrorReporting}.
  */
@@ -35,12 +36,15 @@ class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
 			}
 			return error(env, api.code(), api.getMessage(), extensions);
 		}
-		if (ex instanceof CancellationException) {
+		if (ex instanceof CancellationException || ex instanceof AbortExecutionException) {
 			// The request's budget ran out, or its client left: its answer is replaced by the budget's error.
 			return error(env, ErrorCode.TIME_BUDGET_EXCEEDED, "Cancelled", null);
 		}
 		if (DatabaseFaults.isStatementTimeout(ex)) {
 			return error(env, ErrorCode.TIME_BUDGET_EXCEEDED, "The database took too long to answer this field", null);
+		}
+		if (DatabaseFaults.isPoolExhausted(ex)) {
+			return error(env, ErrorCode.OVERLOADED, "The server has no database connection free: retry in a few seconds", null);
 		}
 		if (DatabaseFaults.isUnavailable(ex)) {
 			return error(env, ErrorCode.DATABASE_UNAVAILABLE,

@@ -9,7 +9,7 @@ import graphql.ErrorClassification;
  */
 public enum ErrorCode implements ErrorClassification {
 
-	/** An argument is out of range or malformed (zoom, lon/lat, bbox, a NUL character in a string…). */
+	/** An argument is out of range or malformed (zoom, lon/lat, bbox, a NUL character in a string, a list longer than {@code maxArgumentItems}…). */
 	INVALID_ARGUMENT,
 	/** No territory has this code or alias. */
 	UNKNOWN_TERRITORY,

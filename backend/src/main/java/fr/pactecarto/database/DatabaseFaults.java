@@ -40,6 +40,20 @@ public final class DatabaseFaults {
 		return false;
 	}
 
+	/**
+	 * Every connection of the pool stayed busy past {@code max-acquire-time}: the server is overloaded, not the
+	 * database gone (then a new connection fails at once, or within the connect timeout).
+	 */
+	public static boolean isPoolExhausted(Throwable failure) {
+		for (Throwable t = failure; t != null; t = next(t)) {
+			if (t instanceof io.r2dbc.spi.R2dbcTimeoutException && t.getMessage() != null
+					&& t.getMessage().startsWith("Connection acquisition timed out")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** The statement ran past PostgreSQL's {@code statement_timeout} (the backstop of the request's time budget). */
 	public static boolean isStatementTimeout(Throwable failure) {
 		return hasState(failure, "57014");
