@@ -31,7 +31,8 @@ PORT=$APP_PORT PACTE_DB_HOST=127.0.0.1 PACTE_DB_PORT=$PG_PORT PACTE_DB_NAME=${PA
   PACTE_GEODATA="$PACA" PACTE_TILE_URL=none PACTE_RATE_LIMIT_ENABLED=false \
   java -Xms256m -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$JAR" >"$log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
+# The bench-only cluster is stopped at the end: nothing else uses it.
+trap 'kill $app 2>/dev/null || true; rm -rf "$work"; pg_ctlcluster "$PG_VERSION" bench stop 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do
   curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && break
   kill -0 "$app" 2>/dev/null || { cat "$log" >&2; die "the app stopped"; }
