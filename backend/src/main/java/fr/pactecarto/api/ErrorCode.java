@@ -2,10 +2,14 @@ package fr.pactecarto.api;
 
 import graphql.ErrorClassification;
 
-/** Stable error codes of the public API; partner apps switch on these, so never rename one. */
+/**
+ * Stable error codes of the public API, sent as {@code extensions.code} of every GraphQL error (and of the
+ * GraphQL-shaped JSON of the HTTP refusals); partner apps switch on these, so never rename one. A refusal by a
+ * limit also carries {@code extensions.limit} (the limit's name) and {@code extensions.value} (its value).
+ */
 public enum ErrorCode implements ErrorClassification {
 
-	/** An argument is out of range or malformed (zoom, lon/lat, bbox…). */
+	/** An argument is out of range or malformed (zoom, lon/lat, bbox, a NUL character in a string, a list longer than {@code maxArgumentItems}…). */
 	INVALID_ARGUMENT,
 	/** No territory has this code or alias. */
 	UNKNOWN_TERRITORY,
@@ -19,17 +23,44 @@ public enum ErrorCode implements ErrorClassification {
 	BAD_CURSOR,
 	/** {@code first} is above the maximum page size. */
 	PAGE_SIZE_EXCEEDED,
-	/** The query nests deeper than allowed. */
+	/** Fields (or fragments) nest deeper than allowed, fragments expanded (limits {@code maxDepth}, {@code maxFragmentDepth}). */
 	MAX_DEPTH_EXCEEDED,
-	/** The query asks for more fields than allowed. */
+	/**
+	 * The estimated cost of the answer is above the limit ({@code maxCost}): fields weighted by what they return
+	 * (a full-precision outline costs far more than a name) and multiplied by the expected size of their lists.
+	 */
 	MAX_COMPLEXITY_EXCEEDED,
+	/** The document selects more fields than allowed once its fragments are expanded and aliases counted ({@code maxFields}). */
+	MAX_FIELDS_EXCEEDED,
+	/** The answer grew beyond the maximum answer size ({@code maxResponseBytes}); nothing of it is sent. */
+	RESPONSE_TOO_LARGE,
+	/** The request ran beyond its time budget ({@code timeout}); its work was cancelled. */
+	TIME_BUDGET_EXCEEDED,
+	/** The GraphQL document is not valid GraphQL syntax, or exceeds the parser's token limits. */
+	GRAPHQL_PARSE_FAILED,
+	/** The document does not match the schema (unknown field, wrong argument type, bad variable…). */
+	GRAPHQL_VALIDATION_FAILED,
+	/** The operation type is not allowed here: {@code GET /graphql} runs queries only; subscriptions go over WebSocket or SSE. */
+	OPERATION_NOT_SUPPORTED,
 	/** APQ: this server does not know the {@code sha256Hash}; send it again with the query (Apollo's convention). */
 	PERSISTED_QUERY_NOT_FOUND,
 	/** APQ: the query sent does not have the {@code sha256Hash} sent with it. */
 	PERSISTED_QUERY_HASH_MISMATCH,
-	/** The operation type is not allowed here: {@code GET /graphql} runs queries only (mutations go by POST). */
-	OPERATION_NOT_SUPPORTED,
-	/** The HTTP request is not a GraphQL request (no query, variables or extensions that are not JSON objects…). */
-	BAD_REQUEST
+	/** The HTTP request is not a GraphQL request: empty body, JSON {@code null}, not a JSON object, bad JSON, wrong method or media type. */
+	BAD_REQUEST,
+	/** Batched (array) bodies are not supported: send one operation per request. */
+	BATCH_NOT_SUPPORTED,
+	/** The request body is larger than allowed ({@code maxBodyBytes}): HTTP 413. */
+	REQUEST_TOO_LARGE,
+	/** No such resource: HTTP 404. */
+	NOT_FOUND,
+	/** This client sent too many requests: HTTP 429, retry after the {@code Retry-After} seconds. */
+	RATE_LIMITED,
+	/** The server is at its limit of concurrent requests or of memory for answers: HTTP 503, retry after {@code Retry-After}. */
+	OVERLOADED,
+	/** The database cannot be reached or is restarting: HTTP 503, retry after {@code Retry-After}; the service recovers by itself. */
+	DATABASE_UNAVAILABLE,
+	/** A bug on our side; the message gives the request id to report (the log has the details). */
+	INTERNAL_ERROR
 
 }

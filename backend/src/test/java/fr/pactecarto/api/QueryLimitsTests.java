@@ -1,6 +1,7 @@
 package fr.pactecarto.api;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -16,7 +17,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The limits against abusive queries, and the map's own queries passing them. */
+/**
+ * The limits as execution sees the document (fragments expanded, aliases counted, fields weighted by what they
+ * return): the page's own documents pass them, abusive ones are refused with the limit's code, name and value.
+ */
 @PacteIntegrationTest
 @ExtendWith(TestData.class)
 class QueryLimitsTests {
@@ -67,19 +71,47 @@ class QueryLimitsTests {
 
 	@Test
 	void aTooDeepQueryIsRefused() {
-		this.graphQl.document("""
+		refused("""
 				{ territory(code: "13") { children { parent { children { parent { children { parent { children {
-				  actions { territories { code } } } } } } } } } } }""")
-			.execute().errors().satisfy(errors -> assertThat(errors).singleElement()
-				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "MAX_DEPTH_EXCEEDED")));
+				  actions { territories { code } } } } } } } } } } }""", "MAX_DEPTH_EXCEEDED", "maxDepth", 10);
 	}
 
 	@Test
-	void aTooLargeQueryIsRefused() {
-		String aliases = IntStream.range(0, 200).mapToObj(i -> "a" + i + ": axes { number }").collect(Collectors.joining(" "));
-		this.graphQl.document("{ " + aliases + " }")
-			.execute().errors().satisfy(errors -> assertThat(errors).singleElement()
-				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "MAX_COMPLEXITY_EXCEEDED")));
+	void aliasesCountOneFieldEach() {
+		String aliases = IntStream.range(0, 300).mapToObj(i -> "a" + i + ": axes { number }").collect(Collectors.joining(" "));
+		refused("{ " + aliases + " }", "MAX_FIELDS_EXCEEDED", "maxFields", 500);
+	}
+
+	@Test
+	void fragmentsCountEveryTimeTheyAreSpread() {
+		// Each fragment spreads the previous one twice: 3 fields at the bottom, 3 × 2^9 = 1,536 once expanded.
+		StringBuilder bomb = new StringBuilder("{ territory(code: \"13\") { ...F9 } }\nfragment F0 on Territory { code name kind }\n");
+		for (int i = 1; i <= 9; i++) {
+			bomb.append("fragment F").append(i).append(" on Territory { ...F").append(i - 1).append(" ...F").append(i - 1).append(" }\n");
+		}
+		refused(bomb.toString(), "MAX_FIELDS_EXCEEDED", "maxFields", 500);
+	}
+
+	@Test
+	void fragmentsNestingDeepAreRefusedBeforeValidation() {
+		StringBuilder chain = new StringBuilder("{ ...F0 }\n");
+		for (int i = 0; i < 1000; i++) {
+			chain.append("fragment F").append(i).append(" on Query { ...F").append(i + 1).append(" }\n");
+		}
+		chain.append("fragment F1000 on Query { __typename }");
+		refused(chain.toString(), "MAX_DEPTH_EXCEEDED", "maxFragmentDepth", 30);
+	}
+
+	@Test
+	void anOutlineAtFullPrecisionCostsFarMoreThanAName() {
+		// Names of every territory: cheap. Department outlines at full precision, 200 times over: refused.
+		this.graphQl.document("{ territories { code name } }").execute().errors().verify();
+		String outlines = IntStream.range(0, 200).mapToObj(i -> "a" + i + ": territories(filter: {kinds: [DEPARTMENT]}) { geometry }")
+			.collect(Collectors.joining(" "));
+		refused("{ " + outlines + " }", "MAX_COMPLEXITY_EXCEEDED", "maxCost", 1000000);
+		refused("{ territories { code geometry children { geometry } } }", "MAX_COMPLEXITY_EXCEEDED", "maxCost", 1000000);
+		// Every territory with its outline for a map at zoom 6 passes.
+		this.graphQl.document("{ territories { code geometry(zoom: 6) } }").execute().errors().verify();
 	}
 
 	@Test
@@ -89,6 +121,11 @@ class QueryLimitsTests {
 		this.graphQl.document("{ __schema { types { name fields { type { " + typeRef + " } } } } }")
 			.execute().errors().verify()
 			.path("__schema.types").entityList(Object.class).hasSizeGreaterThan(20);
+	}
+
+	private void refused(String document, String code, String limit, Object value) {
+		this.graphQl.document(document).execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+			.satisfies(error -> assertThat(error.getExtensions()).containsAllEntriesOf(Map.of("code", code, "limit", limit, "value", value))));
 	}
 
 }

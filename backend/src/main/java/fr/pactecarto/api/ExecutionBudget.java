@@ -1,0 +1,103 @@
+package fr.pactecarto.api;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLContext;
+import graphql.execution.DataFetcherResult;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds each execution to its {@link RequestBudget}: every value fetched is counted, about as many bytes as it
+ * will take in the JSON answer (an outline by its length), as soon as it is fetched, so that no answer is built
+ * beyond {@code maxResponseBytes}; fetches in flight are tracked so that a cancel reaches them. A request whose
+ * budget ran out answers the budget's error alone, with no partial data.
+ */
+@Component
+class ExecutionBudget implements Instrumentation {
+
+	@Override
+	public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+			InstrumentationState state) {
+		RequestBudget budget = budget(parameters.getExecutionInput().getGraphQLContext());
+		if (budget != null) {
+			budget.attach(parameters.getExecutionInput());
+		}
+		return SimpleInstrumentationContext.noOp();
+	}
+
+	@Override
+	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+			InstrumentationState state) {
+		RequestBudget budget = budget(parameters.getExecutionContext().getGraphQLContext());
+		if (budget == null) {
+			return fetcher;
+		}
+		return env -> {
+			if (budget.isSpent()) {
+				return null;
+			}
+			long key = env.getField().getResultKey().length() + 4;
+			Object value = fetcher.get(env);
+			if (value instanceof CompletionStage<?> stage) {
+				CompletableFuture<?> future = stage.toCompletableFuture();
+				budget.track(future);
+				future.thenAccept(result -> budget.account(key + bytes(result)));
+			}
+			else {
+				budget.account(key + bytes(value));
+			}
+			return value;
+		};
+	}
+
+	@Override
+	public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+			InstrumentationExecutionParameters parameters, InstrumentationState state) {
+		RequestBudget budget = budget(parameters.getExecutionInput().getGraphQLContext());
+		if (budget == null || !budget.isSpent()) {
+			return CompletableFuture.completedFuture(result);
+		}
+		return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult().addError(budget.error()).build());
+	}
+
+	private static RequestBudget budget(GraphQLContext context) {
+		return (context != null) ? context.get(RequestBudget.KEY) : null;
+	}
+
+	/** About the bytes {@code value} adds to the JSON answer, what is fetched under it aside. */
+	static long bytes(Object value) {
+		if (value instanceof DataFetcherResult<?> result) {
+			return bytes(result.getData());
+		}
+		if (value instanceof GeoJson geoJson) {
+			return geoJson.json().length();
+		}
+		if (value instanceof CharSequence text) {
+			return text.length() + 2;
+		}
+		if (value instanceof Collection<?> items) {
+			long total = 2;
+			for (Object item : items) {
+				total += 1 + ((item instanceof CharSequence || item instanceof Number) ? bytes(item) : 2);
+			}
+			return total;
+		}
+		if (value instanceof Map<?, ?> map) {
+			return 2 + 8L * map.size();
+		}
+		return 8;
+	}
+
+}
