@@ -2,6 +2,7 @@ package fr.pactecarto.api;
 
 import java.util.Set;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
  * {@code Retry-After}, see {@link ErrorReporting}), so that balancers and clients see it without reading the body.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class GraphQlHttpStatus {
 
 	private static final Set<String> UNAVAILABLE = Set.of(ErrorCode.DATABASE_UNAVAILABLE.name(), ErrorCode.OVERLOADED.name());
