@@ -56,6 +56,10 @@ public enum ErrorCode implements ErrorClassification {
 	NOT_FOUND,
 	/** This client sent too many requests: HTTP 429, retry after the {@code Retry-After} seconds. */
 	RATE_LIMITED,
+	/** A WebSocket connection asked for more subscriptions at once than allowed ({@code maxSubscriptionsPerConnection}). */
+	TOO_MANY_SUBSCRIPTIONS,
+	/** A client holds more live connections (WebSocket, SSE) at once than allowed ({@code maxConnectionsPerClient}): HTTP 429. */
+	TOO_MANY_CONNECTIONS,
 	/** The server is at its limit of concurrent requests or of memory for answers: HTTP 503, retry after {@code Retry-After}. */
 	OVERLOADED,
 	/** The database cannot be reached or is restarting: HTTP 503, retry after {@code Retry-After}; the service recovers by itself. */

@@ -1,5 +1,7 @@
 package fr.pactecarto.web;
 
+import java.net.InetSocketAddress;
+
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -18,21 +20,23 @@ public interface ClientKey {
 	 * proxy, set {@code PACTE_FORWARDED_HEADERS=native} so that this is the client's address, not the proxy's.
 	 */
 	static ClientKey byAddress() {
-		return exchange -> {
-			var remote = exchange.getRequest().getRemoteAddress();
-			if (remote == null || remote.getAddress() == null) {
-				return "unknown";
+		return exchange -> address(exchange.getRequest().getRemoteAddress());
+	}
+
+	/** The key of a remote address, as {@link #byAddress()} gives it (for connections without an exchange). */
+	static String address(InetSocketAddress remote) {
+		if (remote == null || remote.getAddress() == null) {
+			return "unknown";
+		}
+		byte[] address = remote.getAddress().getAddress();
+		if (address.length == 16) {
+			StringBuilder network = new StringBuilder("ip6:");
+			for (int i = 0; i < 8; i++) {
+				network.append(String.format("%02x", address[i]));
 			}
-			byte[] address = remote.getAddress().getAddress();
-			if (address.length == 16) {
-				StringBuilder network = new StringBuilder("ip6:");
-				for (int i = 0; i < 8; i++) {
-					network.append(String.format("%02x", address[i]));
-				}
-				return network.toString();
-			}
-			return "ip:" + remote.getAddress().getHostAddress();
-		};
+			return network.toString();
+		}
+		return "ip:" + remote.getAddress().getHostAddress();
 	}
 
 }

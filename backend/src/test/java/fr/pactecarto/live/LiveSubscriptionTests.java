@@ -136,6 +136,69 @@ class LiveSubscriptionTests {
 		}
 	}
 
+	@Test
+	void oneConnectionHoldsAtMostTwentySubscriptions() {
+		WebSocketGraphQlClient client = WebSocketGraphQlClient.builder(
+				URI.create("ws://localhost:" + this.port + "/graphql-ws"), new ReactorNettyWebSocketClient()).build();
+		List<Disposable> subscriptions = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < 20; i++) {
+				subscriptions.add(client.document(SUBSCRIPTION).variable("p", FIXTURE).executeSubscription().subscribe());
+			}
+			// The refusal comes as the subscription's only answer, an error.
+			ClientGraphQlResponse refused = client.document(SUBSCRIPTION).variable("p", FIXTURE).executeSubscription()
+				.next()
+				.block(Duration.ofSeconds(10));
+			assertThat(refused).isNotNull();
+			assertThat(refused.getErrors()).singleElement().satisfies(graphQlError -> assertThat(graphQlError.getExtensions())
+				.containsEntry("code", "TOO_MANY_SUBSCRIPTIONS").containsEntry("value", 20));
+			// One ends: there is room for another.
+			subscriptions.remove(0).dispose();
+			awaitRoom(client);
+		}
+		finally {
+			subscriptions.forEach(Disposable::dispose);
+			client.stop().block(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
+	void aClientHoldsAtMostTwentyLiveConnections() {
+		List<WebSocketGraphQlClient> clients = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < 20; i++) {
+				WebSocketGraphQlClient client = WebSocketGraphQlClient.builder(
+						URI.create("ws://localhost:" + this.port + "/graphql-ws"), new ReactorNettyWebSocketClient()).build();
+				client.start().block(Duration.ofSeconds(10));
+				clients.add(client);
+			}
+			WebSocketGraphQlClient oneMore = WebSocketGraphQlClient.builder(
+					URI.create("ws://localhost:" + this.port + "/graphql-ws"), new ReactorNettyWebSocketClient()).build();
+			Throwable refused = oneMore.start().then(Mono.<Throwable>empty()).onErrorResume(Mono::just)
+				.block(Duration.ofSeconds(10));
+			assertThat(refused).as("the 21st connection is refused").isNotNull();
+		}
+		finally {
+			clients.forEach(client -> client.stop().block(Duration.ofSeconds(5)));
+		}
+	}
+
+	// Room again when a new subscription gets no refusal (it waits for changes: nothing comes within 500 ms).
+	private void awaitRoom(WebSocketGraphQlClient client) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (true) {
+			ClientGraphQlResponse answer = client.document(SUBSCRIPTION).variable("p", FIXTURE).executeSubscription()
+				.next()
+				.timeout(Duration.ofMillis(500), Mono.empty())
+				.block(Duration.ofSeconds(5));
+			if (answer == null) {
+				return;
+			}
+			assertThat(answer.getErrors()).isNotEmpty();
+			assertThat(System.nanoTime()).as("room again within 10 s").isLessThan(deadline);
+		}
+	}
+
 	private void awaitVersionAfter(long before) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (this.version.current() <= before) {
