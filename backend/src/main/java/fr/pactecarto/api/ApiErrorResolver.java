@@ -1,6 +1,7 @@
 package fr.pactecarto.api;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQLError;
@@ -15,6 +16,14 @@ import org.springframework.stereotype.Component;
 class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
 
 	@Override
+	protected List<GraphQLError> resolveToMultipleErrors(Throwable ex, DataFetchingEnvironment env) {
+		if (!(ex instanceof ApiException api)) {
+			return null;
+		}
+		return api.problems().stream().map(problem -> resolveToSingleError(problem, env)).toList();
+	}
+
+	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (!(ex instanceof ApiException api)) {
 			return null;
@@ -24,6 +33,7 @@ class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
 		if (api.argument() != null) {
 			extensions.put("argument", api.argument());
 		}
+		extensions.putAll(api.details());
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(api.code())
 			.message(api.getMessage())
