@@ -19,6 +19,7 @@ import reactor.util.retry.Retry;
 
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,10 @@ public class DataVersion implements SmartLifecycle {
 
 	private volatile Disposable listening;
 
-	DataVersion(R2dbcProperties properties) {
+	private final DatabaseClient db;
+
+	DataVersion(R2dbcProperties properties, DatabaseClient db) {
+		this.db = db;
 		ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.parse(properties.getUrl()).mutate()
 			.option(Option.valueOf("applicationName"), APPLICATION_NAME);
 		if (properties.getUsername() != null) {
@@ -64,6 +68,19 @@ public class DataVersion implements SmartLifecycle {
 	/** The current version of the data, or {@link #UNKNOWN}. */
 	public long current() {
 		return this.version.get();
+	}
+
+	/**
+	 * Reads the version on a pooled connection and records it: a writer calls it after its commit, so that its
+	 * own next answers are never from before its change (the notification may arrive a moment later). Nothing
+	 * is recorded while the listening connection is down (the version stays {@link #UNKNOWN}).
+	 */
+	public Mono<Long> refresh() {
+		return this.db.sql("SELECT version FROM data_version")
+			.map(row -> row.get("version", Long.class))
+			.one()
+			.map(read -> this.version.accumulateAndGet(read,
+					(current, fresh) -> (current == UNKNOWN) ? UNKNOWN : Math.max(current, fresh)));
 	}
 
 	@Override
