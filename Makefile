@@ -1,5 +1,5 @@
 # The two commands: `make run` and `make test` (see README.md).
-.PHONY: run test build import import-pacte export-pacte bench clean
+.PHONY: run test build import import-pacte export-pacte user bench clean
 
 run:
 	@scripts/run.sh
@@ -17,6 +17,10 @@ import-pacte:
 # make export-pacte PACTE=93-2024 [FILE=out.yaml] — the stored pacte as its document (stdout without FILE).
 export-pacte:
 	@scripts/export-pacte.sh "$(PACTE)" $(FILE)
+
+# make user ARGS="add --login alice --role ADMIN" — accounts and API tokens (README, « Accounts and editing »).
+user:
+	@scripts/user.sh $(ARGS)
 
 bench:
 	@scripts/bench.sh

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import fr.pactecarto.geodata.ImportCommand;
 import fr.pactecarto.pacte.document.PacteCommands;
+import fr.pactecarto.security.UserCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,6 +22,9 @@ public class PacteCartoApplication {
 		}
 		if (args.length > 0 && "export-pacte".equals(args[0])) {
 			System.exit(PacteCommands.exportPacte(PacteCartoApplication.class, rest));
+		}
+		if (args.length > 0 && "user".equals(args[0])) {
+			System.exit(UserCommand.run(PacteCartoApplication.class, rest));
 		}
 		SpringApplication.run(PacteCartoApplication.class, args);
 	}

@@ -1,6 +1,7 @@
 package fr.pactecarto.api;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
@@ -27,6 +28,14 @@ class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
 	private static final ThrottledLog bugs = new ThrottledLog(ApiErrorResolver.class, 0.2, 5);
 
 	@Override
+	protected List<GraphQLError> resolveToMultipleErrors(Throwable ex, DataFetchingEnvironment env) {
+		if (!(ex instanceof ApiException api)) {
+			return null;
+		}
+		return api.problems().stream().map(problem -> resolveToSingleError(problem, env)).toList();
+	}
+
+	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof ApiException api) {
 			Map<String, Object> extensions = new LinkedHashMap<>();
@@ -34,6 +43,7 @@ class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
 			if (api.argument() != null) {
 				extensions.put("argument", api.argument());
 			}
+			extensions.putAll(api.details());
 			return error(env, api.code(), api.getMessage(), extensions);
 		}
 		if (ex instanceof CancellationException || ex instanceof AbortExecutionException) {

@@ -65,6 +65,34 @@ public enum ErrorCode implements ErrorClassification {
 	/** The database cannot be reached or is restarting: HTTP 503, retry after {@code Retry-After}; the service recovers by itself. */
 	DATABASE_UNAVAILABLE,
 	/** A bug on our side; the message gives the request id to report (the log has the details). */
-	INTERNAL_ERROR
+	INTERNAL_ERROR,
+	/** The field needs a signed-in account (session cookie) or an API token, and the request has neither. */
+	UNAUTHENTICATED,
+	/** The account may not do this: its role, or the territories an editor is limited to. */
+	FORBIDDEN,
+	/** The object changed since the version the mutation was based on; {@code extensions.current} holds it now. */
+	CONFLICT,
+	/** A required input field is missing or blank. */
+	REQUIRED,
+	/** An input field is longer (or a list holds more items) than allowed. */
+	TOO_LONG,
+	/** An input field is malformed or out of range. */
+	INVALID_VALUE,
+	/** A list names the same thing twice, or an identifier is taken. */
+	DUPLICATE,
+	/** No action has this id in the pacte (or it is archived where a live one is needed). */
+	UNKNOWN_ACTION,
+	/** No priority has this id in the pacte. */
+	UNKNOWN_PRIORITY,
+	/** No funding line has this id in the pacte. */
+	UNKNOWN_FUNDING_LINE,
+	/** No account has this login. */
+	UNKNOWN_ACCOUNT,
+	/** No API token has this id. */
+	UNKNOWN_TOKEN,
+	/** The parent named cannot hold this action (a sub-action, itself, another priority, archived). */
+	INVALID_PARENT,
+	/** The action is archived (for a change that needs it live), or not (for a restore). */
+	INVALID_STATE
 
 }

@@ -2,6 +2,7 @@ package fr.pactecarto.api;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,6 +18,9 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +28,14 @@ import org.springframework.stereotype.Component;
  * and the version of the data ({@link DataVersion}); a change of the data, announced by PostgreSQL to every
  * instance, makes every older entry unreachable (and they are dropped). Only whole successes of queries are
  * kept (no errors, no mutation or subscription); nothing is cached while the version is unknown. Bounded by
- * the size of what it holds ({@code pacte.cache.max-bytes}).
+ * the size of what it holds ({@code pacte.cache.max-bytes}). Answers are kept per principal: a signed-in
+ * account never gets an answer computed for another one (nor for anonymous readers).
  */
 @Component
 class ResponseCache implements WebGraphQlInterceptor {
 
-	record Key(long version, String document, String operationName, Map<String, Object> variables) {
+	/** {@code principal}: who asks ({@code null}: anonymous), as answers may differ by account ({@code viewer}…). */
+	record Key(long version, String principal, String document, String operationName, Map<String, Object> variables) {
 	}
 
 	private final DataVersion version;
@@ -53,6 +59,16 @@ class ResponseCache implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		return ReactiveSecurityContextHolder.getContext()
+			.map(SecurityContext::getAuthentication)
+			.filter(Authentication::isAuthenticated)
+			.map(authentication -> authentication.getName() + " " + authentication.getAuthorities())
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap(principal -> intercept(request, chain, principal.orElse(null)));
+	}
+
+	private Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain, String principal) {
 		long current = this.version.current();
 		if (current == DataVersion.UNKNOWN) {
 			return chain.next(request);
@@ -62,7 +78,7 @@ class ResponseCache implements WebGraphQlInterceptor {
 			this.results.invalidateAll();
 			this.cachedVersion = current;
 		}
-		Key key = new Key(current, request.getDocument(), request.getOperationName(), request.getVariables());
+		Key key = new Key(current, principal, request.getDocument(), request.getOperationName(), request.getVariables());
 		ExecutionResult hit = this.results.getIfPresent(key);
 		if (hit != null) {
 			return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), hit)));

@@ -55,7 +55,10 @@ public class DataVersion implements SmartLifecycle {
 
 	private volatile Disposable listening;
 
-	DataVersion(R2dbcProperties properties) {
+	private final DatabaseClient db;
+
+	DataVersion(R2dbcProperties properties, DatabaseClient db) {
+		this.db = db;
 		ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.parse(properties.getUrl()).mutate()
 			.option(Option.valueOf("applicationName"), APPLICATION_NAME);
 		if (properties.getUsername() != null) {
@@ -78,12 +81,20 @@ public class DataVersion implements SmartLifecycle {
 	}
 
 	/**
-	 * Reads the version now, for a writer that has just committed on this instance: its next answers then come
-	 * from after its change, without waiting for the notification.
+	 * Reads the version on a pooled connection and records it: a writer calls it after its commit, so that its
+	 * own next answers are never from before its change (the notification may arrive a moment later). Nothing
+	 * is recorded while the listening connection is down (the version stays {@link #UNKNOWN}).
 	 */
-	public Mono<Long> refresh(DatabaseClient db) {
-		return db.sql("SELECT version FROM data_version").map(row -> row.get("version", Long.class)).one()
-			.doOnNext(this::heard);
+	public Mono<Long> refresh() {
+		return this.db.sql("SELECT version FROM data_version")
+			.map(row -> row.get("version", Long.class))
+			.one()
+			.doOnNext(read -> {
+				if (this.version.get() != UNKNOWN) {
+					heard(read);
+				}
+			})
+			.map(read -> this.version.get());
 	}
 
 	@Override

@@ -26,12 +26,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ActionRepository {
 
-	private static final String ACTIONS = """
+	// Archived actions (migration V8) are left out of every read but the look-up by id (ACTIONS_ARCHIVED_TOO).
+	private static final String ACTIONS_ARCHIVED_TOO = """
 			SELECT a.pacte_id, a.id, a.position, p.axis_number, a.priority_id, a.parent_id, a.label, a.category,
 			       a.instrument, a.cited_as, a.note, named.kinds AS territory_kinds, named.codes AS territory_codes
 			FROM pacte_action a
 			JOIN pacte_priority p ON p.pacte_id = a.pacte_id AND p.id = a.priority_id
 			""" + NamedTerritories.lateral("a.pacte_id", "a.cited_as");
+
+	private static final String ACTIONS = ACTIONS_ARCHIVED_TOO.replace("AND p.id = a.priority_id",
+			"AND p.id = a.priority_id AND a.archived_at IS NULL");
 
 	// Every criterion but the pacte is optional: a null parameter lets all actions through.
 	private static final String MATCHING = ACTIONS + """
@@ -64,8 +68,14 @@ public class ActionRepository {
 		this.db = db;
 	}
 
+	/** One action by id, archived or not; empty when the pacte has none with this id. */
+	public Mono<Action> findAction(String pacte, String id) {
+		return findActions(List.of(new Action.Key(pacte, id))).next();
+	}
+
+	/** The actions with these keys, archived ones included (an action's parent, {@code action(id:)}). */
 	Flux<Action> findActions(Collection<Action.Key> keys) {
-		return this.db.sql(ACTIONS + """
+		return this.db.sql(ACTIONS_ARCHIVED_TOO + """
 				JOIN unnest(CAST(:pactes AS text[]), CAST(:ids AS text[])) AS k(pacte_id, id)
 				  ON a.pacte_id = k.pacte_id AND a.id = k.id
 				""")
@@ -134,7 +144,8 @@ public class ActionRepository {
 	Flux<Map.Entry<List<TerritoryKey>, Theme>> findThemesWithTerritories(String pacte) {
 		return this.db.sql("WITH action AS (" + ACTIONS + "WHERE a.pacte_id = :pacte) SELECT " + """
 				a.territory_kinds, a.territory_codes, t.pacte_id, t.slug, t.label, t.headline,
-				(SELECT count(*) FROM pacte_action_theme c WHERE c.pacte_id = t.pacte_id AND c.theme_slug = t.slug) AS action_count
+				""" + AxisRepository.ACTION_COUNT + """
+				AS action_count
 				FROM action a
 				JOIN pacte_action_theme at ON at.pacte_id = a.pacte_id AND at.action_id = a.id
 				JOIN pacte_theme t ON t.pacte_id = at.pacte_id AND t.slug = at.theme_slug

@@ -15,10 +15,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AxisRepository {
 
-	private static final String THEME_COLUMNS = """
-			t.pacte_id, t.slug, t.label, t.headline,
-			(SELECT count(*) FROM pacte_action_theme c WHERE c.pacte_id = t.pacte_id AND c.theme_slug = t.slug) AS action_count
-			""";
+	// Archived actions do not count (migration V8).
+	static final String ACTION_COUNT = "(SELECT count(*) FROM pacte_action_theme c JOIN pacte_action ca "
+			+ "ON ca.pacte_id = c.pacte_id AND ca.id = c.action_id AND ca.archived_at IS NULL "
+			+ "WHERE c.pacte_id = t.pacte_id AND c.theme_slug = t.slug)";
+
+	private static final String THEME_COLUMNS = "t.pacte_id, t.slug, t.label, t.headline, " + ACTION_COUNT
+			+ " AS action_count\n";
 
 	private final DatabaseClient db;
 

@@ -281,6 +281,7 @@ final class DocumentBinder {
 		}
 		List<String> citedAs = codes(fields, "citedAs", false);
 		String note = fields.text("note", false);
+		boolean archived = fields.flag("archived");
 		List<Action> subActions = new ArrayList<>();
 		if (!topLevel) {
 			if (fields.misplaced("subActions") != null) {
@@ -298,7 +299,7 @@ final class DocumentBinder {
 			}
 		}
 		fields.finish();
-		return new Action(id, label, category, instrument, List.copyOf(themes), citedAs, note, subActions);
+		return new Action(id, label, category, instrument, List.copyOf(themes), citedAs, note, subActions, archived);
 	}
 
 	private Funding funding(Fields fields) {

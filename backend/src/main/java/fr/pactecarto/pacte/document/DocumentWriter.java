@@ -127,7 +127,7 @@ final class DocumentWriter {
 	private static Map<String, Object> action(Action action) {
 		return map("id", action.id(), "label", action.label(), "category", action.category(), "instrument",
 				action.instrument(), "themes", new Flow(new ArrayList<>(action.themes())), "citedAs",
-				codes(action.citedAs()), "note", action.note(), "subActions",
+				codes(action.citedAs()), "note", action.note(), "archived", action.archived() ? true : null, "subActions",
 				action.subActions().isEmpty() ? null : action.subActions().stream().map(DocumentWriter::action).toList());
 	}
 

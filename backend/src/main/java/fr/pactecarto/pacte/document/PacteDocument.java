@@ -43,9 +43,18 @@ public record PacteDocument(String region, int year, String title, Source source
 	public record Priority(String id, String title, List<Action> actions) {
 	}
 
-	/** An action; {@code citedAs} holds the territory codes exactly as cited, in order, repeats kept. */
+	/**
+	 * An action; {@code citedAs} holds the territory codes exactly as cited, in order, repeats kept;
+	 * {@code archived}: archived by an edit (gone from the reads, kept with its history), written only when true.
+	 */
 	public record Action(String id, String label, String category, String instrument, List<String> themes,
-			List<String> citedAs, String note, List<Action> subActions) {
+			List<String> citedAs, String note, List<Action> subActions, boolean archived) {
+
+		public Action(String id, String label, String category, String instrument, List<String> themes,
+				List<String> citedAs, String note, List<Action> subActions) {
+			this(id, label, category, instrument, themes, citedAs, note, subActions, false);
+		}
+
 	}
 
 	public record Funding(String currency, String note, List<FundingLine> lines) {
@@ -112,7 +121,7 @@ public record PacteDocument(String region, int year, String title, Source source
 	private static Action sortThemes(Action action, Comparator<String> byTheme) {
 		return new Action(action.id(), action.label(), action.category(), action.instrument(),
 				action.themes().stream().sorted(byTheme).toList(), action.citedAs(), action.note(),
-				action.subActions().stream().map(sub -> sortThemes(sub, byTheme)).toList());
+				action.subActions().stream().map(sub -> sortThemes(sub, byTheme)).toList(), action.archived());
 	}
 
 }

@@ -76,6 +76,21 @@ public class PacteImporter {
 		}
 	}
 
+	// The audit trail (V8): an import is one change of the whole pacte; the trail outlives the replaced rows.
+	private static void audit(Connection connection, String id, Object file, Outcome outcome) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement("""
+				INSERT INTO pacte_change (pacte_id, entity, entity_id, operation, actor, via, after)
+				VALUES (?, 'PACTE', ?, 'IMPORT', 'import', ?, jsonb_build_object('outcome', ?::text, 'file', ?::text))
+				""")) {
+			insert.setString(1, id);
+			insert.setString(2, id);
+			insert.setString(3, "file " + file);
+			insert.setString(4, outcome.name());
+			insert.setString(5, String.valueOf(file));
+			insert.executeUpdate();
+		}
+	}
+
 	private PacteImportReport store(ReadDocument read, long start) {
 		PacteDocument document = read.document();
 		String id = document.id();
@@ -97,6 +112,7 @@ public class PacteImporter {
 				else {
 					outcome = PacteStore.delete(connection, id) ? Outcome.REPLACED : Outcome.CREATED;
 					PacteStore.insert(connection, document);
+					audit(connection, id, read.file(), outcome);
 					connection.commit();
 				}
 				PacteImportReport report = new PacteImportReport(id, read.file(), outcome, Counts.of(document),

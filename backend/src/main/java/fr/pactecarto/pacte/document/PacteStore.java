@@ -61,8 +61,9 @@ final class PacteStore {
 			""";
 
 	private static final String INSERT_ACTION = """
-			INSERT INTO pacte_action (pacte_id, id, position, priority_id, parent_id, label, category, instrument, cited_as, note)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			INSERT INTO pacte_action (pacte_id, id, position, priority_id, parent_id, label, category, instrument, cited_as, note,
+			                          archived_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)
 			""";
 
 	private static final String INSERT_ACTION_THEME = """
@@ -113,6 +114,7 @@ final class PacteStore {
 	// An action's themes have no order of their own: the pacte's theme order.
 	private static final String SELECT_ACTIONS = """
 			SELECT a.id, a.priority_id, a.parent_id, a.label, a.category, a.instrument, a.cited_as, a.note,
+			       a.archived_at IS NOT NULL AS archived,
 			       ARRAY(SELECT t.slug FROM pacte_action_theme at
 			             JOIN pacte_theme t ON t.pacte_id = at.pacte_id AND t.slug = at.theme_slug
 			             WHERE at.pacte_id = a.pacte_id AND at.action_id = a.id ORDER BY t.position) AS themes
@@ -193,10 +195,10 @@ final class PacteStore {
 				for (Priority priority : axis.priorities()) {
 					for (Action action : priority.actions()) {
 						actions.add(id, action.id(), ++position, priority.id(), null, action.label(), action.category(),
-								action.instrument(), actions.texts(action.citedAs()), action.note());
+								action.instrument(), actions.texts(action.citedAs()), action.note(), action.archived());
 						for (Action sub : action.subActions()) {
 							actions.add(id, sub.id(), ++position, priority.id(), action.id(), sub.label(), sub.category(),
-									sub.instrument(), actions.texts(sub.citedAs()), sub.note());
+									sub.instrument(), actions.texts(sub.citedAs()), sub.note(), sub.archived());
 						}
 					}
 				}
@@ -261,7 +263,8 @@ final class PacteStore {
 		List<ActionRow> actionRows = query(connection, SELECT_ACTIONS, pacteId,
 				row -> new ActionRow(row.getString(2), row.getString(3),
 						new Action(row.getString(1), row.getString(4), row.getString(5), row.getString(6),
-								texts(row.getArray(9)), texts(row.getArray(7)), row.getString(8), new ArrayList<>())));
+								texts(row.getArray(10)), texts(row.getArray(7)), row.getString(8), new ArrayList<>(),
+								row.getBoolean(9))));
 		Map<String, List<Action>> actionsByPriority = new LinkedHashMap<>();
 		Map<String, Action> byId = new LinkedHashMap<>();
 		for (ActionRow row : actionRows) {
@@ -315,7 +318,8 @@ final class PacteStore {
 				.map(priority -> new Priority(priority.id(), priority.title(), priority.actions()
 					.stream()
 					.map(action -> new Action(action.id(), action.label(), action.category(), action.instrument(),
-							action.themes(), action.citedAs(), action.note(), List.copyOf(action.subActions())))
+							action.themes(), action.citedAs(), action.note(), List.copyOf(action.subActions()),
+							action.archived()))
 					.toList()))
 				.toList()))
 			.toList();

@@ -154,7 +154,7 @@ class PacteDocumentReaderTests {
 				arguments("theme twice", "themes: [mobilite, emploi]", "themes: [emploi, emploi]", "axes[0].priorities[0].actions[0].themes[1]", "theme 'emploi' listed twice"),
 				arguments("duplicate action id", "id: axe1-p1-a1-s1", "id: axe1-p1-a1", "axes[0].priorities[0].actions[0].subActions[0].id", "duplicate action 'axe1-p1-a1' (already at axes[0].priorities[0].actions[0].id)"),
 				arguments("missing field", "    shortName: Un\n", "", "axes[0].shortName", "missing (required)"),
-				arguments("unknown key", "citedAs: [\"04\", AMP]", "citeAs: [\"04\", AMP]", "axes[0].priorities[0].actions[0].citeAs", "unknown key 'citeAs' (did you mean 'citedAs'?); expected one of id, label, category, instrument, themes, citedAs, note, subActions"),
+				arguments("unknown key", "citedAs: [\"04\", AMP]", "citeAs: [\"04\", AMP]", "axes[0].priorities[0].actions[0].citeAs", "unknown key 'citeAs' (did you mean 'citedAs'?); expected one of id, label, category, instrument, themes, citedAs, note, archived, subActions"),
 				arguments("code not quoted", "citedAs: [\"04\", AMP]", "citedAs: [04, AMP]", "axes[0].priorities[0].actions[0].citedAs[0]", "must be a string, found a number 04 (YAML reads an unquoted 04 as a number): quote it: \"04\""),
 				arguments("region not quoted", "region: \"93\"", "region: 93", "region", "must be a string, found a number 93 (YAML reads an unquoted 93 as a number): quote it: \"93\""),
 				arguments("region format", "region: \"93\"", "region: \"930\"", "region", "'930' is not an INSEE region code (two digits, quoted: \"93\")"),

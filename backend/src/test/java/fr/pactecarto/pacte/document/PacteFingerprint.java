@@ -17,8 +17,11 @@ final class PacteFingerprint {
 	static String of(JdbcTemplate jdbc) {
 		StringBuilder all = new StringBuilder();
 		for (String table : TABLES) {
-			// imported_at is left out: a replaced pacte has a new one; everything else must be the same.
-			String row = "(to_jsonb(t) - 'imported_at')::text";
+			// imported_at is left out: a replaced pacte has a new one; so are the bookkeeping of edits (V8: versions
+			// come from a sequence, updated_at/updated_by), and archived_at counts only as archived or not.
+			String row = "(to_jsonb(t) - 'imported_at' - 'version' - 'updated_at' - 'updated_by' - 'archived_at' "
+					+ "|| CASE WHEN to_jsonb(t) ? 'archived_at' THEN jsonb_build_object('archived', "
+					+ "to_jsonb(t) -> 'archived_at' <> 'null'::jsonb) ELSE '{}'::jsonb END)::text";
 			all.append(table)
 				.append('=')
 				.append(jdbc.queryForObject("SELECT coalesce(md5(string_agg(" + row + ", '|' ORDER BY " + row + ")), '-') FROM "
