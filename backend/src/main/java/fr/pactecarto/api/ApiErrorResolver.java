@@ -29,10 +29,12 @@ class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
 
 	@Override
 	protected List<GraphQLError> resolveToMultipleErrors(Throwable ex, DataFetchingEnvironment env) {
-		if (!(ex instanceof ApiException api)) {
-			return null;
+		if (ex instanceof ApiException api) {
+			// A mutation's every problem at once, one error each.
+			return api.problems().stream().map(problem -> resolveToSingleError(problem, env)).toList();
 		}
-		return api.problems().stream().map(problem -> resolveToSingleError(problem, env)).toList();
+		GraphQLError error = resolveToSingleError(ex, env);
+		return (error != null) ? List.of(error) : null;
 	}
 
 	@Override
