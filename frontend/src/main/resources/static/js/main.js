@@ -3,7 +3,7 @@
 // { pacte, theme, axis, territory }. Everything about the region, its layers and its themes comes from the API.
 import { T } from './strings.js';
 import { request, query, errorMessage } from './graphql.js';
-import { graphQlDocument, FIRST_VIEW, COVERAGE, COVERAGE_WITH_ACTIONS, TERRITORY_PANEL, COVERAGE_CHANGED } from './queries.js';
+import { graphQlDocument, FIRST_VIEW, COVERAGE, COVERAGE_WITH_ACTIONS, TERRITORY_PANEL, COVERAGE_CHANGED, PACTE_CHANGED } from './queries.js';
 import { classes, renderLegend, outlineEntries } from './palette.js';
 import { TerritoryLayers, groupsOf } from './layers.js';
 import { Panel } from './panel.js';
@@ -236,9 +236,18 @@ async function start() {
       apply(data.coverageChanged);
       refreshHeadlines();
       if (panel.open && state.territory) panel.show(findTerritory(state.territory), questionOf(state.theme, state.axis));
-      notify(T.updatedAt(new Date()));
+      // A change outside the audit trail (plain SQL) says when only; an edit or an import has said who.
+      if (Date.now() - toldWho > 3000) notify(T.updatedAt(new Date()));
     });
   }
+  // Who changed the pacte, and when: « Carte mise à jour à HH:MM par … » (the audit trail's entry).
+  let toldWho = 0;
+  live.subscribe(PACTE_CHANGED, { pacte: state.pacte }, ({ data }) => {
+    if (data == null) return;
+    coverageCache.clear();
+    toldWho = Date.now();
+    notify(T.updatedBy(new Date(data.pacteChanged.at), data.pacteChanged.actor));
+  });
   // After a cut, changes may have been missed: ask the current question (and the list's counts) again.
   function refreshAll() {
     coverageCache.clear();

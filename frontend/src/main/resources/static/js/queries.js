@@ -7,6 +7,7 @@ export const COVERAGE = 'coverage';
 export const COVERAGE_WITH_ACTIONS = 'coverage-actions';
 export const TERRITORY_PANEL = 'territory-panel';
 export const COVERAGE_CHANGED = 'coverage-changed';
+export const PACTE_CHANGED = 'pacte-changed';
 
 const documents = new Map();
 

@@ -83,6 +83,8 @@ export const T = {
 
   live: { connecting: 'Connexion au direct…', live: 'En direct', offline: 'Hors ligne : reconnexion…' },
   updatedAt: (date) => `Carte mise à jour à ${date.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}.`,
+  updatedBy: (date, actor) => `Carte mise à jour à ${date.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`
+    + (actor === 'import' ? ' par un import.' : ` par ${actor}.`),
   tilesFailed: 'Fond de carte indisponible : contours et noms restent affichés.',
   attribution: 'Contours : IGN — Admin Express, Etalab',
 

@@ -7,12 +7,16 @@ import reactor.core.publisher.Flux;
 import fr.pactecarto.pacte.Pactes;
 import fr.pactecarto.pacte.action.Coverage;
 import fr.pactecarto.pacte.action.TerritoryCoverage;
+import fr.pactecarto.pacte.edit.Change;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 
-/** The GraphQL subscriptions: the map's question answered again each time the data changes its answer. */
+/**
+ * The GraphQL subscriptions: a pacte's changes as the audit trail records them, and the map's question answered
+ * again each time the data changes its answer.
+ */
 @Controller
 class LiveController {
 
@@ -22,10 +26,19 @@ class LiveController {
 
 	private final CoverageStreams streams;
 
-	LiveController(Pactes pactes, Coverage coverage, CoverageStreams streams) {
+	private final ChangeStream changes;
+
+	LiveController(Pactes pactes, Coverage coverage, CoverageStreams streams, ChangeStream changes) {
 		this.pactes = pactes;
 		this.coverage = coverage;
 		this.streams = streams;
+		this.changes = changes;
+	}
+
+	@SubscriptionMapping
+	Flux<Change> pacteChanged(@Argument String pacte) {
+		return this.pactes.named(pacte).flatMapMany(found -> this.changes.changes()
+			.filter(change -> change.pacte().equals(found.id())));
 	}
 
 	@SubscriptionMapping

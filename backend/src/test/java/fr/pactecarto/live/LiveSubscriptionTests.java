@@ -1,6 +1,8 @@
 package fr.pactecarto.live;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
+import fr.pactecarto.pacte.document.PacteImporter;
 import fr.pactecarto.support.PacteIntegrationTest;
 import fr.pactecarto.support.TestData;
 
@@ -23,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
@@ -37,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PacteIntegrationTest
 @ExtendWith(TestData.class)
 class LiveSubscriptionTests {
+
+	private static final String FIXTURE_FILE = "pactes/fixture-corse-2099.yaml";
 
 	private static final String SUBSCRIPTION = """
 			subscription($p: ID) { coverageChanged(theme: "mobilite", pacte: $p) { territory { code } actionCount } }""";
@@ -113,6 +119,38 @@ class LiveSubscriptionTests {
 				+ "WHERE datname = current_database() AND application_name = ?", DataVersion.APPLICATION_NAME);
 		this.jdbc.update("UPDATE pacte_action SET cited_as = '{2A,2B}' WHERE pacte_id = ? AND id = 'axe1-p1-a1'", FIXTURE);
 		assertThat(next()).containsEntry("2B", 3);
+	}
+
+	@Test
+	void pacteChangedSendsWhatTheAuditTrailRecordsEvenWhatWasCommittedWhileDeaf(@Autowired PacteImporter importer)
+			throws Exception {
+		BlockingQueue<ClientGraphQlResponse> changes = new LinkedBlockingQueue<>();
+		this.client = WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + this.port + "/graphql-ws"),
+				new ReactorNettyWebSocketClient()).build();
+		this.subscription = this.client.document("""
+				subscription($p: ID) { pacteChanged(pacte: $p) { pacte entity entityId operation actor via at } }""")
+			.variable("p", FIXTURE).executeSubscription().subscribe(changes::add);
+		Thread.sleep(1500); // subscribed: the stream knows the trail's last entry
+		String fixture = new ClassPathResource(FIXTURE_FILE).getContentAsString(StandardCharsets.UTF_8);
+		try {
+			importer.importDocument("edited.yaml", new ByteArrayInputStream(
+					fixture.replace("Mobilité fictive", "Mobilité fictive (modifiée)").getBytes(StandardCharsets.UTF_8)));
+			@SuppressWarnings("unchecked")
+			Map<String, Object> change = changes.poll(10, TimeUnit.SECONDS).field("pacteChanged").toEntity(Map.class);
+			assertThat(change).containsEntry("pacte", FIXTURE).containsEntry("entity", "PACTE")
+				.containsEntry("entityId", FIXTURE).containsEntry("operation", "IMPORT");
+			assertThat((String) change.get("at")).isNotBlank();
+			// Deaf for a moment: the change committed then still comes, read from the trail.
+			this.jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+					+ "WHERE datname = current_database() AND application_name = ?", DataVersion.APPLICATION_NAME);
+			importer.importResource(new ClassPathResource(FIXTURE_FILE), FIXTURE_FILE);
+			ClientGraphQlResponse again = changes.poll(15, TimeUnit.SECONDS);
+			assertThat(again).as("the change committed while deaf").isNotNull();
+			assertThat(again.field("pacteChanged.operation").<String>getValue()).isEqualTo("IMPORT");
+		}
+		finally {
+			importer.importResource(new ClassPathResource(FIXTURE_FILE), FIXTURE_FILE);
+		}
 	}
 
 	@Test

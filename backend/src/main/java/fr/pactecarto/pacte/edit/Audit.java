@@ -67,6 +67,20 @@ public class Audit {
 			.then();
 	}
 
+	/** The id of the last change of the trail (0 for none). */
+	public Mono<Long> lastId() {
+		return this.db.sql("SELECT coalesce(max(id), 0) AS last FROM pacte_change").map(row -> row.get("last", Long.class)).one();
+	}
+
+	/** The changes after the change {@code id}, oldest first, at most {@code limit}. */
+	public Flux<Change> findAfter(long id, int limit) {
+		return this.db.sql("SELECT " + COLUMNS + "FROM pacte_change c WHERE c.id > :id ORDER BY c.id LIMIT :limit")
+			.bind("id", id)
+			.bind("limit", limit)
+			.map(Audit::change)
+			.all();
+	}
+
 	/** The last {@value #HISTORY_SIZE} changes of each of these objects, newest first. */
 	Flux<Change> findHistories(String entity, Collection<Map.Entry<String, String>> objects) {
 		return this.db.sql("SELECT " + COLUMNS + """
