@@ -6,6 +6,9 @@ export const FIRST_VIEW = 'first-view';
 export const COVERAGE = 'coverage';
 export const COVERAGE_WITH_ACTIONS = 'coverage-actions';
 export const TERRITORY_PANEL = 'territory-panel';
+export const ACTION_EDIT = 'action-edit';
+export const UPDATE_ACTION = 'update-action';
+export const ACTION_HISTORY = 'action-history';
 
 const documents = new Map();
 
