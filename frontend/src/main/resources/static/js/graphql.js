@@ -1,7 +1,7 @@
-// The GraphQL client: a document of queries.js sent by GET with its persisted-query hash (Apollo's APQ
+// The GraphQL client: a query of queries.js sent by GET with its persisted-query hash (Apollo's APQ
 // convention), so that the browser and any proxy can cache and revalidate the answer (ETag, 304); by POST
-// with the query when the server does not know the hash yet (which teaches it), or when GET is not possible.
-// Data and errors are handed back as the server sent them.
+// with the query when the server does not know the hash yet (which teaches it), for a mutation, or when GET is
+// not possible. Data and errors are handed back as the server sent them.
 import { T } from './strings.js';
 import { graphQlDocument } from './queries.js';
 
@@ -10,6 +10,21 @@ const ACCEPT = 'application/graphql-response+json, application/json';
 /** The messages of GraphQL errors, as one line for the user. */
 export function errorMessage(errors) {
   return errors.map((e) => e.message).join(' ; ') || T.emptyResponse;
+}
+
+// Once a planner has signed in, the browser sends the session cookie with every request, and the server then
+// wants the CSRF token too (header X-XSRF-TOKEN = cookie XSRF-TOKEN, readable by the page): it is sent whenever
+// the cookie is there. When it is not (a new browser session that kept the session cookie), the refusal (403,
+// code CSRF) is answered by asking /auth/session, which sets it, and sending the request once more.
+function csrfHeader() {
+  const match = /(?:^|;\s*)XSRF-TOKEN=([^;]*)/.exec(document.cookie);
+  return match ? { 'X-XSRF-TOKEN': decodeURIComponent(match[1]) } : {};
+}
+
+async function refusedForCsrf(response) {
+  if (response.status !== 403) return false;
+  const body = await response.clone().json().catch(() => null);
+  return body?.code === 'CSRF';
 }
 
 const hashes = new Map();
@@ -34,12 +49,19 @@ async function read(response) {
   }
 }
 
-function post(body) {
-  return fetch('/graphql', {
+async function post(body) {
+  const send = () => fetch('/graphql', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: ACCEPT },
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: ACCEPT, ...csrfHeader() },
     body: JSON.stringify(body),
   });
+  let response = await send();
+  if (await refusedForCsrf(response)) {
+    await fetch('/auth/session', { credentials: 'same-origin' });
+    response = await send();
+  }
+  return response;
 }
 
 // GET with the hash alone: null when that cannot answer (unknown hash, or GET refused), so the caller POSTs.
@@ -48,7 +70,7 @@ async function getPersisted(extensions, variables) {
     + `&extensions=${encodeURIComponent(JSON.stringify(extensions))}`;
   let response;
   try {
-    response = await fetch(url, { headers: { Accept: ACCEPT } });
+    response = await fetch(url, { credentials: 'same-origin', headers: { Accept: ACCEPT } });
   } catch {
     return null;
   }
@@ -58,10 +80,12 @@ async function getPersisted(extensions, variables) {
   return unknown ? null : body;
 }
 
+const isMutation = (query) => /^\s*(#[^\n]*\n\s*)*mutation\b/.test(query);
+
 /** Runs the document `name`; resolves to { data, errors } (partial data kept), rejects on transport failure. */
 export async function request(name, variables = {}) {
   const query = await graphQlDocument(name);
-  const hash = await sha256(query);
+  const hash = isMutation(query) ? null : await sha256(query);
   const extensions = hash && { persistedQuery: { version: 1, sha256Hash: hash } };
   let body = extensions && await getPersisted(extensions, variables);
   if (!body) {

@@ -13,6 +13,10 @@ import { Presenter } from './presenter.js';
 import { readPermalink, writePermalink } from './permalink.js';
 import { exportCsv, exportGeoJson, exportPng } from './export.js';
 import { Live } from './live.js';
+import { Session } from './session.js';
+import { Account } from './account.js';
+import { ActionEditor } from './editor.js';
+import { text } from './dom.js';
 
 /* global L */
 
@@ -107,6 +111,9 @@ async function start() {
     },
   });
   controls.show(state.theme, state.axis);
+  // The sign-in of planners sits in the header too: drawn before the map is sized, like the controls.
+  const session = new Session();
+  new Account($('account'), session);
 
   const map = L.map('map', { zoomSnap: 0.25, zoomDelta: 0.5 });
   new ResizeObserver(() => map.invalidateSize({ pan: false })).observe($('map'));
@@ -154,7 +161,36 @@ async function start() {
     const group = layers.groupOf(territory.code);
     return group ? layers.territoriesOf(group).map((t) => t.code) : [territory.code];
   };
-  const panel = new Panel($('panel'), { pacte: state.pacte, kindLabel, layerCodes }, () => {
+  // Planners: the sign-in in the header; signed-in editors get « Modifier » under each action of the panel, and
+  // a save redraws the map and the panel (the coverage is asked again: the cache of this page is emptied).
+  const editor = new ActionEditor({ pacte: state.pacte }, () => {
+    coverageCache.clear();
+    notify(T.editSaved);
+    ask(state.theme, state.axis);
+    refreshHeadlines();
+  });
+  const actionControls = (action) => {
+    const controlsOf = [];
+    if (session.canEdit) {
+      const edit = text('button', T.edit, 'link edit');
+      edit.type = 'button';
+      edit.dataset.editAction = action.id;
+      edit.setAttribute('aria-label', T.editAction(action.label));
+      edit.addEventListener('click', () => editor.open(action.id));
+      controlsOf.push(edit);
+    }
+    const history = text('button', T.history, 'link history');
+    history.type = 'button';
+    history.dataset.historyAction = action.id;
+    history.setAttribute('aria-label', T.historyOf(action.label));
+    history.addEventListener('click', () => editor.history(action.id));
+    controlsOf.push(history);
+    const span = document.createElement('span');
+    span.className = 'action-controls';
+    span.append(...controlsOf);
+    return [span];
+  };
+  const panel = new Panel($('panel'), { pacte: state.pacte, kindLabel, layerCodes, actionControls }, () => {
     state.territory = null;
     layers.select(null);
     save();
@@ -273,6 +309,12 @@ async function start() {
     }
   }
   map.on('moveend', save);
+
+  session.onChange(() => {
+    document.body.dataset.signedIn = String(session.signedIn);
+    panel.refresh();
+  });
+  session.load().catch((error) => notify(T.requestFailed + error.message, 'error'));
 
   // Right after the first paint: the headline themes' counts of the list view (also what presenter mode shows
   // first), the documents of the panel and the exports, and the live updates of the question.

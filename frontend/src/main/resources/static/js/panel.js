@@ -11,7 +11,8 @@ const PARTNER_KIND = { DEPARTMENT: 'DEPARTMENT', EPCI: 'METROPOLIS', COMMUNE: 'C
 export class Panel {
   /**
    * @param element the <aside> of the panel
-   * @param view { pacte: id of the pacte, kindLabel(territory), layerCodes(territory): codes of its map layer }
+   * @param view { pacte: id of the pacte, kindLabel(territory), layerCodes(territory): codes of its map layer,
+   *   actionControls(action): elements added under an action (« Modifier », « Historique »), may be absent }
    * @param onClose called when the panel is closed
    */
   constructor(element, view, onClose) {
@@ -57,10 +58,15 @@ export class Panel {
       });
       body.push(toggle);
     }
-    body.push(actionsByAxis(data.territory.actions));
+    body.push(actionsByAxis(data.territory.actions, this.view.actionControls));
     body.push(fundingLines(territory, this.view.layerCodes(territory), data.funding.lines));
     this.element.replaceChildren(...body);
     this.element.querySelector('h2').focus({ preventScroll: true });
+  }
+
+  /** Shows the same territory again (after a sign-in, a sign-out or a save). */
+  refresh() {
+    if (this.open && this.territory) this.show(this.territory, this.question);
   }
 
   header(territory) {
@@ -85,7 +91,7 @@ export class Panel {
   }
 }
 
-function actionsByAxis(actions) {
+function actionsByAxis(actions, actionControls) {
   const container = document.createElement('div');
   container.className = 'actions';
   if (actions.length === 0) {
@@ -116,6 +122,7 @@ function actionsByAxis(actions) {
         }
         if (action.instrument) li.append(text('span', T.panelInstrument + action.instrument, 'instrument'));
         if (action.note) li.append(text('span', action.note, 'note'));
+        if (actionControls) li.append(...actionControls(action));
         ul.append(li);
       }
       section.append(ul);

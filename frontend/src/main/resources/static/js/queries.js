@@ -8,6 +8,9 @@ export const COVERAGE_WITH_ACTIONS = 'coverage-actions';
 export const TERRITORY_PANEL = 'territory-panel';
 export const COVERAGE_CHANGED = 'coverage-changed';
 export const PACTE_CHANGED = 'pacte-changed';
+export const ACTION_EDIT = 'action-edit';
+export const UPDATE_ACTION = 'update-action';
+export const ACTION_HISTORY = 'action-history';
 
 const documents = new Map();
 

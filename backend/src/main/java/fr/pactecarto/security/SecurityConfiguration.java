@@ -1,9 +1,11 @@
 package fr.pactecarto.security;
 
+import java.time.Duration;
 import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -65,7 +67,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SessionCookies sessions,
-			ReactiveAuthenticationManager apiTokenAuthenticationManager) {
+			ReactiveAuthenticationManager apiTokenAuthenticationManager,
+			@Value("${pacte.security.session-duration:PT12H}") Duration sessionDuration) {
 		AuthenticationWebFilter bearer = new AuthenticationWebFilter(apiTokenAuthenticationManager);
 		bearer.setServerAuthenticationConverter(BearerTokens::convert);
 		bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
@@ -74,7 +77,8 @@ class SecurityConfiguration {
 		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
 		csrfTokens.setCookieName(CSRF_COOKIE);
 		csrfTokens.setHeaderName(CSRF_HEADER);
-		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+		// As long as a session: a page reloaded while signed in finds it (graphql.js asks again otherwise).
+		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").maxAge(sessionDuration));
 		return http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
 			.securityContextRepository(sessions)
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
