@@ -281,6 +281,8 @@ async function start() {
   live.subscribe(PACTE_CHANGED, { pacte: state.pacte }, ({ data }) => {
     if (data == null) return;
     coverageCache.clear();
+    // The page that saved has said so already.
+    if (session.user && session.user.login === data.pacteChanged.actor) return;
     toldWho = Date.now();
     notify(T.updatedBy(new Date(data.pacteChanged.at), data.pacteChanged.actor));
   });

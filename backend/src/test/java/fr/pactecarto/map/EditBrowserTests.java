@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -156,6 +157,38 @@ class EditBrowserTests {
 		new WebDriverWait(this.browser, Duration.ofSeconds(10))
 			.until(d -> d.findElements(By.cssSelector("[data-edit-action]")).isEmpty());
 		assertThat(errorsInConsole()).isEmpty();
+	}
+
+	@Test
+	void anEditInOnePageRecoloursTheOtherOpenPage() throws IOException {
+		String path = "/?pacte=" + TestData.FIXTURE + "&theme=essai-logement";
+		open(path);
+		String watching = this.browser.getWindowHandle();
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(d -> "live".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+		assertThat(this.browser.findElement(By.cssSelector("path[data-territory-code='2A']")).getAttribute("data-active"))
+			.isNull();
+		this.browser.executeScript("window.stayedOnPage = true");
+		// A second page, where a planner edits the action.
+		this.browser.switchTo().newWindow(WindowType.WINDOW);
+		try {
+			open(path + "&territory=2A");
+			signIn(TestAccounts.EDITOR_2A);
+			showAllActionsOfThePanel();
+			waitFor(By.cssSelector("button[data-edit-action='" + ACTION + "']")).click();
+			waitFor(By.cssSelector("#action-editor input[name=themes][value='essai-logement']")).click();
+			this.browser.findElement(By.id("action-save")).click();
+			waitFor(By.cssSelector("path[data-territory-code='2A'][data-active='true']"));
+		}
+		finally {
+			this.browser.close();
+			this.browser.switchTo().window(watching);
+		}
+		// The first page, untouched since, has been recoloured by the live update, without a reload.
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(d -> "true".equals(
+				d.findElement(By.cssSelector("path[data-territory-code='2A']")).getAttribute("data-active")));
+		assertThat(this.browser.executeScript("return window.stayedOnPage === true")).isEqualTo(true);
+		screenshot("other-page-recoloured");
 	}
 
 	@Test
