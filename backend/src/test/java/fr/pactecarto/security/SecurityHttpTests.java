@@ -151,6 +151,30 @@ class SecurityHttpTests {
 	}
 
 	@Test
+	void anAdministratorListsAccountsAndTokensAndDisablesAnAccountEverywhere() {
+		this.jdbc.update("DELETE FROM account WHERE login = 'test-to-disable'");
+		this.jdbc.update("INSERT INTO account (login, password_hash, role) SELECT 'test-to-disable', password_hash, 'EDITOR' "
+				+ "FROM account WHERE login = ?", EDITOR);
+		String admin = TestAccounts.token(this.context, ADMIN);
+		String own = TestAccounts.token(this.context, "test-to-disable");
+		Browser browser = new Browser(this.client).signIn("test-to-disable", PASSWORD);
+		Map<String, Object> listed = graphQl(admin, "{ accounts { login role disabled hasPassword } "
+				+ "apiTokens(login: \"test-to-disable\") { login active } }", Map.of());
+		assertThat(listed.toString()).contains("login=test-to-disable, role=EDITOR, disabled=false, hasPassword=true",
+				"apiTokens=[{login=test-to-disable, active=true}]");
+		Map<String, Object> disabled = graphQl(admin, "mutation { setAccountDisabled(login: \"test-to-disable\", disabled: true) "
+				+ "{ disabled } }", Map.of());
+		assertThat(disabled.toString()).contains("disabled=true");
+		// Its token and its session stop working at once.
+		refused(own);
+		assertThat(browser.session()).containsEntry("signedIn", false);
+		assertThat(SecurityHttpTests.extensions(firstError(graphQl(admin,
+				"mutation { setAccountDisabled(login: \"nobody-at-all\", disabled: true) { login } }", Map.of()))))
+			.containsEntry("code", "UNKNOWN_ACCOUNT");
+		this.jdbc.update("DELETE FROM account WHERE login = 'test-to-disable'");
+	}
+
+	@Test
 	void tokenValidationReportsEveryBadFieldAtOnce() {
 		String admin = TestAccounts.token(this.context, ADMIN);
 		Map<String, Object> answer = graphQl(admin, """
