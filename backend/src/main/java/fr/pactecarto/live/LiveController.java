@@ -43,6 +43,12 @@ class LiveController {
 
 	@SubscriptionMapping
 	Flux<List<TerritoryCoverage>> coverageChanged(@Argument String theme, @Argument Integer axis, @Argument String pacte) {
+		// A question watched already was checked when its stream started: thousands of map pages subscribing at
+		// once to the same question cost no statement each.
+		CoverageStreams.Question watched = new CoverageStreams.Question(this.pactes.idOf(pacte), theme, axis);
+		if (this.streams.isWatched(watched)) {
+			return this.streams.of(watched);
+		}
 		// The question is checked before subscribing: an unknown pacte, theme or axis is an error at once.
 		return this.pactes.named(pacte)
 			.flatMap(found -> this.coverage.of(found.id(), theme, axis, "theme", "axis").thenReturn(found.id()))
