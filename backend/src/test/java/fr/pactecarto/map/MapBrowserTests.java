@@ -24,8 +24,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -33,6 +31,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import fr.pactecarto.live.DataVersion;
+import fr.pactecarto.support.HeadlessChromium;
 import fr.pactecarto.support.TestData;
 import fr.pactecarto.support.PacteIntegrationTest;
 import fr.pactecarto.support.PageDocuments;
@@ -74,34 +73,21 @@ class MapBrowserTests {
 	@Autowired
 	ApplicationContext context;
 
-	ChromeDriver browser;
+	HeadlessChromium chromium;
 
-	Path profile;
+	ChromeDriver browser;
 
 	@BeforeAll
 	void startBrowser() throws IOException {
 		TestData.ensureLoaded(this.context);
-		this.profile = Files.createTempDirectory("pacte-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--window-size=1280,800", "--user-data-dir=" + this.profile);
-		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.chromium = HeadlessChromium.start(1280, 800);
+		this.browser = this.chromium.driver();
 	}
 
 	@AfterAll
-	void stopBrowser() throws IOException {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-		if (this.profile != null) {
-			try (var files = Files.walk(this.profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-			}
+	void stopBrowser() {
+		if (this.chromium != null) {
+			this.chromium.quit();
 		}
 	}
 
