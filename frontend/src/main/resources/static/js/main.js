@@ -163,8 +163,10 @@ async function start() {
   };
   // Planners: the sign-in in the header; signed-in editors get « Modifier » under each action of the panel, and
   // a save redraws the map and the panel (the coverage is asked again: the cache of this page is emptied).
+  let toldWho = 0; // when the page last said who changed the pacte (or that it saved): the live notice then waits
   const editor = new ActionEditor({ pacte: state.pacte }, () => {
     coverageCache.clear();
+    toldWho = Date.now(); // this page says it saved: the live update that follows says nothing more
     notify(T.editSaved);
     ask(state.theme, state.axis);
     refreshHeadlines();
@@ -277,13 +279,12 @@ async function start() {
     });
   }
   // Who changed the pacte, and when: « Carte mise à jour à HH:MM par … » (the audit trail's entry).
-  let toldWho = 0;
   live.subscribe(PACTE_CHANGED, { pacte: state.pacte }, ({ data }) => {
     if (data == null) return;
     coverageCache.clear();
+    toldWho = Date.now();
     // The page that saved has said so already.
     if (session.user && session.user.login === data.pacteChanged.actor) return;
-    toldWho = Date.now();
     notify(T.updatedBy(new Date(data.pacteChanged.at), data.pacteChanged.actor));
   });
   // After a cut, changes may have been missed: ask the current question (and the list's counts) again.
