@@ -39,6 +39,7 @@ public class LiveBench {
 		AtomicLongArray received = new AtomicLongArray(changes * subscribers);
 		int[] seen = new int[subscribers];
 		CountDownLatch subscribed = new CountDownLatch(subscribers);
+		java.util.concurrent.ConcurrentHashMap<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
 		List<WebSocket> sockets = new ArrayList<>();
 		long openStart = System.nanoTime();
@@ -62,6 +63,9 @@ public class LiveBench {
 						if (message.contains("\"connection_ack\"")) {
 							socket.sendText(SUBSCRIBE, true);
 							subscribed.countDown();
+						}
+						else if (message.contains("\"type\":\"error\"")) {
+							refusals.merge(message.replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1"), 1, Integer::sum);
 						}
 						else if (message.contains("\"ping\"")) {
 							socket.sendText("{\"type\":\"pong\"}", true);
@@ -138,6 +142,9 @@ public class LiveBench {
 		long[] allSorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
 		System.out.printf(Locale.ROOT, "%d changes, one a second: receipts %d of %d (%d missing)%n", changes, allSorted.length,
 				changes * subscribers, missing);
+		if (!refusals.isEmpty()) {
+			System.out.println("subscriptions refused by the server: " + refusals);
+		}
 		System.out.printf(Locale.ROOT, "delay commit -> a subscriber's receipt: p50 %.1f ms, p99 %.1f ms%n",
 				pct(allSorted, 50), pct(allSorted, 99));
 		System.out.printf(Locale.ROOT, "delay commit -> the last subscriber's receipt: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
