@@ -48,9 +48,17 @@ public class LiveBench {
 			WebSocket.Listener listener = new WebSocket.Listener() {
 				StringBuilder text = new StringBuilder();
 
+				// One send at a time: the JDK's WebSocket fails a send while another is pending.
+				CompletableFuture<WebSocket> sending;
+
+				void send(WebSocket socket, String message) {
+					this.sending = (this.sending == null) ? socket.sendText(message, true)
+							: this.sending.thenCompose(ws -> ws.sendText(message, true));
+				}
+
 				@Override
 				public void onOpen(WebSocket socket) {
-					socket.sendText("{\"type\":\"connection_init\"}", true);
+					send(socket, "{\"type\":\"connection_init\"}");
 					socket.request(1);
 				}
 
@@ -61,14 +69,14 @@ public class LiveBench {
 						String message = this.text.toString();
 						this.text.setLength(0);
 						if (message.contains("\"connection_ack\"")) {
-							socket.sendText(SUBSCRIBE, true);
+							send(socket, SUBSCRIBE);
 							subscribed.countDown();
 						}
 						else if (message.contains("\"type\":\"error\"")) {
 							refusals.merge(message.replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1"), 1, Integer::sum);
 						}
 						else if (message.contains("\"ping\"")) {
-							socket.sendText("{\"type\":\"pong\"}", true);
+							send(socket, "{\"type\":\"pong\"}");
 						}
 						else if (message.contains("\"next\"")) {
 							long now = System.nanoTime();
@@ -142,6 +150,19 @@ public class LiveBench {
 		long[] allSorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
 		System.out.printf(Locale.ROOT, "%d changes, one a second: receipts %d of %d (%d missing)%n", changes, allSorted.length,
 				changes * subscribers, missing);
+		int none = 0;
+		int some = 0;
+		for (int sub = 0; sub < subscribers; sub++) {
+			int got = 0;
+			for (int c = 0; c < changes; c++) {
+				got += (received.get(c * subscribers + sub) != 0) ? 1 : 0;
+			}
+			none += (got == 0) ? 1 : 0;
+			some += (got > 0 && got < changes) ? 1 : 0;
+		}
+		if (none + some > 0) {
+			System.out.println("subscribers that received nothing: " + none + "; some of the changes only: " + some);
+		}
 		if (!refusals.isEmpty()) {
 			System.out.println("subscriptions refused by the server: " + refusals);
 		}
