@@ -9,6 +9,8 @@ source "$PACTE_ROOT/scripts/lib/bench.sh"
 
 bench_paca
 build_jar
+# Each WebSocket takes file descriptors on both sides: 10,000 subscribers need more than the usual 20,000.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 ensure_database "${PACTE_BENCH_DB_NAME:-pacte_bench}"
 port=${PACTE_BENCH_LIVE_PORT:-8095}
 work=$(mktemp -d)
