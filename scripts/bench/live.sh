@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Live figures (issue 13): N WebSocket subscribers of coverageChanged on one instance of its own (port
-# ${PACTE_BENCH_LIVE_PORT:-8095}, database ${PACTE_BENCH_DB_NAME:-pacte_bench}, -Xmx512m, the per-client connection
+# ${PACTE_BENCH_LIVE_PORT:-8095}, database ${PACTE_BENCH_DB_NAME:-pacte_bench}, -Xmx${PACTE_BENCH_LIVE_HEAP:-512m}, the per-client connection
 # limit raised: every subscriber comes from 127.0.0.1), one change a second committed by SQL; the delay from the
 # commit to the subscribers' receipt, the instance's CPU and memory. N = ${PACTE_BENCH_LIVE_SUBSCRIBERS:-1000 10000}.
 source "$(dirname "$0")/../lib/common.sh"
@@ -23,7 +23,7 @@ jdbc="jdbc:postgresql://$PACTE_DB_HOST:$PACTE_DB_PORT/$PACTE_DB_NAME?user=$PACTE
 for n in ${PACTE_BENCH_LIVE_SUBSCRIBERS:-1000 10000}; do
   port_in_use "$port" && die "port $port is in use: PACTE_BENCH_LIVE_PORT=<free port>"
   PORT=$port PACTE_GEODATA="$BENCH_PACA" PACTE_TILE_URL=none PACTE_RATE_LIMIT_ENABLED=false \
-    PACTE_LIVE_MAX_CONNECTIONS_PER_CLIENT=$((n + 100)) java -Xmx512m -jar "$JAR" >"$work/app.log" 2>&1 &
+    PACTE_LIVE_MAX_CONNECTIONS_PER_CLIENT=$((n + 100)) java -Xmx${PACTE_BENCH_LIVE_HEAP:-512m} -jar "$JAR" >"$work/app.log" 2>&1 &
   app=$!
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
   curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null || { cat "$work/app.log" >&2; die "the app did not start"; }
