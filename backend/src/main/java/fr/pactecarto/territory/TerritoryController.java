@@ -69,7 +69,7 @@ class TerritoryController {
 		Integer zoom = singleGeometryZoom(env);
 		return this.pactes.named(pacte, loader).map(Pacte::id).flatMap(scope -> {
 			Mono<Optional<TerritoryKey>> parent = (criteria.parent() != null)
-					? this.territories.resolve(scope, criteria.parent(), null)
+					? this.territories.resolve(scope, criteria.parent())
 						.switchIfEmpty(Mono.error(() -> Territories.unknown(criteria.parent(), null, "filter.parent")))
 						.map(Optional::of)
 					: Mono.just(Optional.empty());

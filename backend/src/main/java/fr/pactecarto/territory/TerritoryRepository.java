@@ -59,15 +59,7 @@ public class TerritoryRepository {
 				""".formatted(scope, code);
 	}
 
-	private static final String RESOLVE = """
-			SELECT c.kind, c.code FROM (%s) c
-			JOIN territory t ON t.kind = c.kind AND t.code = c.code
-			WHERE (CAST(:kind AS text) IS NULL OR c.kind = :kind)
-			ORDER BY c.rank
-			LIMIT 1
-			""".formatted(candidates("CAST(:scope AS text)", ":code"));
-
-	// Several look-ups (pacte, code or alias, kind or null) at once, each resolved as RESOLVE does.
+	// Several look-ups (pacte, code or alias, kind or null) at once, each resolved as pacte_resolve() does.
 	private static final String LOOK_UP = """
 			SELECT k.n, %s
 			FROM unnest(CAST(:scopes AS text[]), CAST(:codes AS text[]), CAST(:kinds AS text[])) WITH ORDINALITY
@@ -108,13 +100,13 @@ public class TerritoryRepository {
 
 	/**
 	 * The territory an official code or an alias of the pacte {@code scope} names ({@code "13"},
-	 * {@code "200054807"}, {@code "AMP"}, {@code "vdm"}), optionally of one kind; empty when none does.
+	 * {@code "200054807"}, {@code "AMP"}, {@code "vdm"}), as the pacte's cited codes are resolved
+	 * ({@code pacte_resolve}, migration V5); empty when none does.
 	 */
-	public Mono<TerritoryKey> resolve(String scope, String codeOrAlias, TerritoryKind kind) {
-		return this.db.sql(RESOLVE)
+	public Mono<TerritoryKey> resolve(String scope, String codeOrAlias) {
+		return this.db.sql("SELECT kind, code FROM pacte_resolve(:scope, :code)")
 			.bind("scope", scope)
 			.bind("code", (codeOrAlias != null) ? codeOrAlias.strip() : "")
-			.bind("kind", Parameters.in(R2dbcType.VARCHAR, (kind != null) ? kind.name() : null))
 			.map(TerritoryRepository::key)
 			.one();
 	}

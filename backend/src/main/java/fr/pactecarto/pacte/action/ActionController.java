@@ -75,7 +75,7 @@ class ActionController {
 		int afterPosition = (after != null) ? ActionCursor.position(after, "after") : 0;
 		ActionFilter criteria = (filter != null) ? filter : new ActionFilter(null, null, null, null);
 		Mono<Optional<TerritoryKey>> territory = (criteria.territory() == null) ? Mono.just(Optional.empty())
-				: this.territories.resolve(pacte.id(), criteria.territory(), null)
+				: this.territories.resolve(pacte.id(), criteria.territory())
 					.switchIfEmpty(Mono.error(() -> Territories.unknown(criteria.territory(), null, "filter.territory")))
 					.map(Optional::of);
 		return this.questions.check(pacte.id(), criteria.axis(), "filter.axis", criteria.themes(), "filter.themes")

@@ -142,10 +142,8 @@ public class ActionRepository {
 
 	/** The themes of the pacte's actions, as (territories the action names, theme) pairs in theme order. */
 	Flux<Map.Entry<List<TerritoryKey>, Theme>> findThemesWithTerritories(String pacte) {
-		return this.db.sql("WITH action AS (" + ACTIONS + "WHERE a.pacte_id = :pacte) SELECT " + """
-				a.territory_kinds, a.territory_codes, t.pacte_id, t.slug, t.label, t.headline,
-				""" + AxisRepository.ACTION_COUNT + """
-				AS action_count
+		return this.db.sql("WITH action AS (" + ACTIONS + "WHERE a.pacte_id = :pacte) SELECT "
+				+ "a.territory_kinds, a.territory_codes, " + AxisRepository.THEME_COLUMNS + """
 				FROM action a
 				JOIN pacte_action_theme at ON at.pacte_id = a.pacte_id AND at.action_id = a.id
 				JOIN pacte_theme t ON t.pacte_id = at.pacte_id AND t.slug = at.theme_slug

@@ -20,7 +20,7 @@ public class AxisRepository {
 			+ "ON ca.pacte_id = c.pacte_id AND ca.id = c.action_id AND ca.archived_at IS NULL "
 			+ "WHERE c.pacte_id = t.pacte_id AND c.theme_slug = t.slug)";
 
-	private static final String THEME_COLUMNS = "t.pacte_id, t.slug, t.label, t.headline, " + ACTION_COUNT
+	static final String THEME_COLUMNS = "t.pacte_id, t.slug, t.label, t.headline, " + ACTION_COUNT
 			+ " AS action_count\n";
 
 	private final DatabaseClient db;

@@ -113,13 +113,23 @@ class EditStore {
 
 	/** Writes a new action last in the pacte (positions are put in order by {@link #renumber}); its version. */
 	Mono<Stamp> insertAction(String pacte, ActionState action, String by) {
-		return this.db.sql("""
+		return bindState(this.db.sql("""
 				INSERT INTO pacte_action (pacte_id, id, position, priority_id, parent_id, label, category, instrument,
 				                          cited_as, note, updated_at, updated_by)
 				VALUES (:pacte, :id, (SELECT coalesce(max(position), 0) + 1 FROM pacte_action WHERE pacte_id = :pacte),
 				        :priority, :parent, :label, :category, :instrument, :citedAs, :note, now(), :by)
 				RETURNING version, updated_at
-				""")
+				"""), pacte, action)
+			.bind("by", by)
+			.map(EditStore::stamp)
+			.one()
+			.flatMap(stamp -> setThemes(pacte, action.id(), action.themes()).thenReturn(stamp));
+	}
+
+	// The state an insert and an update of an action write alike.
+	private static DatabaseClient.GenericExecuteSpec bindState(DatabaseClient.GenericExecuteSpec spec, String pacte,
+			ActionState action) {
+		return spec
 			.bind("pacte", pacte)
 			.bind("id", action.id())
 			.bind("priority", action.priority())
@@ -128,11 +138,7 @@ class EditStore {
 			.bind("category", text(action.category()))
 			.bind("instrument", text(action.instrument()))
 			.bind("citedAs", action.citedAs().toArray(String[]::new))
-			.bind("note", text(action.note()))
-			.bind("by", by)
-			.map(EditStore::stamp)
-			.one()
-			.flatMap(stamp -> setThemes(pacte, action.id(), action.themes()).thenReturn(stamp));
+			.bind("note", text(action.note()));
 	}
 
 	/** The version and time a write gave a row. */
@@ -144,7 +150,7 @@ class EditStore {
 	 * position is renumbered by the caller).
 	 */
 	Mono<Stamp> updateAction(String pacte, ActionState action, boolean moved, String by) {
-		return this.db.sql("""
+		return bindState(this.db.sql("""
 				UPDATE pacte_action SET priority_id = :priority, parent_id = :parent, label = :label, category = :category,
 				       instrument = :instrument, cited_as = :citedAs, note = :note,
 				       archived_at = CASE WHEN :archived THEN coalesce(archived_at, now()) END,
@@ -153,16 +159,7 @@ class EditStore {
 				       version = nextval('pacte_row_version'), updated_at = now(), updated_by = :by
 				WHERE pacte_id = :pacte AND id = :id
 				RETURNING version, updated_at
-				""")
-			.bind("pacte", pacte)
-			.bind("id", action.id())
-			.bind("priority", action.priority())
-			.bind("parent", text(action.parent()))
-			.bind("label", action.label())
-			.bind("category", text(action.category()))
-			.bind("instrument", text(action.instrument()))
-			.bind("citedAs", action.citedAs().toArray(String[]::new))
-			.bind("note", text(action.note()))
+				"""), pacte, action)
 			.bind("archived", action.archived())
 			.bind("moved", moved)
 			.bind("by", by)
