@@ -12,6 +12,6 @@ build_jar
 ensure_database "${PACTE_DB_NAME:-pacte}"
 default_geodata paca
 echo "[run] starting on http://localhost:$PORT (migrations, then the data load if the database is empty)" >&2
-# An explicit heap (the JVM would take a quarter of the machine's memory): every answer is bounded (README « Limits »),
-# so 512 MB holds the service under load; past it the JVM exits (an orchestrator restarts it) rather than thrash.
-exec java ${JAVA_OPTS:--Xms256m -Xmx512m -XX:+ExitOnOutOfMemoryError} -jar "$JAR" "$@"
+# JAVA_OPTS replaces SERVICE_JAVA_OPTS (scripts/lib/common.sh).
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:-$SERVICE_JAVA_OPTS} -jar "$JAR" "$@"

@@ -2,11 +2,12 @@
 # Issue 11, « Faster than the GraphQL-on-PostGIS engines users would pick instead »: the app beside the raw SQL
 # of the same rows and beside PostGraphile 4 + @graphile/postgis on the same database, in one run, with ratios
 # (FasterBench.java). Starts its own processes on 127.0.0.1, ports PACTE_FASTER_PORT.. +3 (default 8301–8304):
-#   two app instances on the PACA contours (database ${PACTE_BENCH_DB_NAME:-pacte_bench}, -Xmx256m each),
+#   two app instances on the PACA contours (database ${PACTE_BENCH_DB_NAME:-pacte_bench}, SERVICE_JAVA_OPTS each),
 #   one app on all of France (${PACTE_BENCH_FRANCE_DB_NAME:-pacte_bench_france}, imported here if it holds fewer
 #   than 30,000 communes), and PostGraphile on the PACA database, installed from npm at the first run into
 #   ${PACTE_BENCH_CACHE:-~/.cache/pacte-carto-bench}/postgraphile (never into the repository).
-# PACTE_FASTER_SECONDS (default 5) is the length of each measured run. Runnable alone or by `make bench`.
+# PACTE_FASTER_SECONDS (default 5) is the length of each measured run; each instance is first loaded until its JIT
+# settles (at most PACTE_FASTER_WARMUP seconds, default 300). Runnable alone or by `make bench`.
 source "$(dirname "$0")/../lib/common.sh"
 source "$PACTE_ROOT/scripts/lib/db.sh"
 source "$PACTE_ROOT/scripts/lib/bench.sh"
@@ -31,12 +32,12 @@ for port in $base $((base + 1)) $((base + 2)) $((base + 3)); do
   port_in_use "$port" && die "port $port is in use: PACTE_FASTER_PORT=<first of 4 free ports> $0"
 done
 
-# start_app NAME PORT DATABASE GEODATA: the jar with an explicit heap; waits for its health (an empty database is
+# start_app NAME PORT DATABASE GEODATA: the jar as the service runs (SERVICE_JAVA_OPTS); waits for its health (an empty database is
 # imported first). Sets APP_PID.
 start_app() {
   local name=$1 port=$2 db=$3 geodata=$4
   PORT=$port PACTE_DB_NAME=$db PACTE_GEODATA=$geodata PACTE_TILE_URL=none PACTE_RATE_LIMIT_ENABLED=false \
-    java -Xmx256m -jar "$JAR" >"$work/$name.log" 2>&1 &
+    java $SERVICE_JAVA_OPTS -jar "$JAR" >"$work/$name.log" 2>&1 &
   APP_PID=$!
   pids+=("$APP_PID")
   for _ in $(seq 1 300); do
@@ -55,6 +56,7 @@ ensure_database "$paca_db"
 start_app paca "$base" "$paca_db" "$BENCH_PACA"
 pid_a=$APP_PID
 start_app paca2 "$((base + 1))" "$paca_db" "$BENCH_PACA"
+pid_b=$APP_PID
 
 france_args=()
 if [ -n "$FRANCE" ]; then
@@ -69,7 +71,7 @@ if [ -n "$FRANCE" ]; then
     echo "all of France already in $france_db ($communes communes; territory.sh measures its import)"
   fi
   start_app france "$((base + 2))" "$france_db" "$FRANCE"
-  france_args=("france=http://127.0.0.1:$((base + 2))" "jdbcFrance=$(jdbc_url "$france_db")")
+  france_args=("france=http://127.0.0.1:$((base + 2))" "jdbcFrance=$(jdbc_url "$france_db")" "pidFrance=$APP_PID")
 else
   echo "national scale: not measured (no ../shared/geodata/france, nor PACTE_BENCH_FRANCE)"
 fi
@@ -108,7 +110,7 @@ fi
 unzip -p "$JAR" 'BOOT-INF/lib/postgresql-*.jar' >"$work/postgresql.jar"
 echo "machine: $(nproc) cores; load before: $(uptime | sed 's/.*load average/load average/')"
 java -Xmx1g -cp "$work/postgresql.jar" "$PACTE_ROOT/scripts/bench/FasterBench.java" \
-  "app=http://127.0.0.1:$base" "app2=http://127.0.0.1:$((base + 1))" "pid=$pid_a" \
+  "app=http://127.0.0.1:$base" "app2=http://127.0.0.1:$((base + 1))" "pid=$pid_a" "pid2=$pid_b" \
   "jdbc=$(jdbc_url "$paca_db")" "firstView=$PACTE_ROOT/frontend/src/main/resources/static/queries/first-view.graphql" \
-  "seconds=${PACTE_FASTER_SECONDS:-5}" "postgraphileError=$graphile_error" "${france_args[@]}" "${graphile_args[@]}"
+  "seconds=${PACTE_FASTER_SECONDS:-5}" "warmup=${PACTE_FASTER_WARMUP:-300}" "postgraphileError=$graphile_error" "${france_args[@]}" "${graphile_args[@]}"
 echo "load after: $(uptime | sed 's/.*load average/load average/')"

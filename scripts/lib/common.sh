@@ -4,6 +4,11 @@ set -euo pipefail
 PACTE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export PACTE_ROOT
 JAR="$PACTE_ROOT/backend/target/pacte-carto.jar"
+# How the service runs (make run, docker-compose.yml, the benchmarks): an explicit heap (the JVM would take a quarter
+# of the machine's memory), grown as needed; every answer is bounded (README « Limits »), so 512 MB holds it under
+# load, and past it the JVM exits (an orchestrator restarts it) rather than thrash. The serial collector: on 2 cores
+# G1's concurrent marking and barriers took a third of the CPU of a cache-busting load, and its memory.
+SERVICE_JAVA_OPTS="-Xms64m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 
 # Development, tests, CI and benchmarks import the contours from ../shared/geodata when it is there;
 # otherwise the application's default (the official Etalab download) applies.

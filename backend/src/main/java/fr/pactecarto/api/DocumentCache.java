@@ -4,26 +4,31 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
+import graphql.ParseAndValidate;
+import graphql.ParseAndValidateResult;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import graphql.validation.ValidationError;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.GraphQlSource;
 
 /**
  * Parses and validates each distinct query text once: map clients send the same few documents over and
  * over, with variables. Bounded: only documents up to {@value #MAX_CACHED_CHARS} characters are kept (the page's
  * largest is under 1,000), and at most {@value #MAX_DOCUMENTS} of them, the least used going first (a flood of
- * new documents does not push the page's documents out for good). A new document's shape is checked
- * ({@link DocumentShape}) before graphql-java validates it.
+ * new documents does not push the page's documents out for good). A new document is parsed once, its shape
+ * checked ({@link DocumentShape}), then validated by graphql-java's rules.
  */
 @Configuration(proxyBeanMethods = false)
 class DocumentCache implements PreparsedDocumentProvider {
@@ -36,8 +41,11 @@ class DocumentCache implements PreparsedDocumentProvider {
 
 	private final LimitProperties limits;
 
-	DocumentCache(LimitProperties limits) {
+	private final ObjectProvider<GraphQlSource> source;
+
+	DocumentCache(LimitProperties limits, ObjectProvider<GraphQlSource> source) {
 		this.limits = limits;
+		this.source = source;
 	}
 
 	@Override
@@ -46,10 +54,7 @@ class DocumentCache implements PreparsedDocumentProvider {
 		String query = input.getQuery();
 		PreparsedDocumentEntry entry = this.documents.getIfPresent(query);
 		if (entry == null) {
-			entry = checkShape(query);
-			if (entry == null) {
-				entry = parseAndValidate.apply(input);
-			}
+			entry = parseCheckAndValidate(input, parseAndValidate);
 			if (query.length() <= MAX_CACHED_CHARS) {
 				this.documents.put(query, entry);
 			}
@@ -73,18 +78,26 @@ class DocumentCache implements PreparsedDocumentProvider {
 			.findFirst();
 	}
 
-	// An entry holding the refusal when the document's shape passes a limit; null when it may be validated.
-	private PreparsedDocumentEntry checkShape(String query) {
+	// The document parsed once (as graphql-java parses it), its shape checked, then validated against the schema;
+	// a refusal of its shape is the entry's only error.
+	private PreparsedDocumentEntry parseCheckAndValidate(ExecutionInput input,
+			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+		ParseAndValidateResult parsed = ParseAndValidate.parse(input);
+		if (parsed.isFailure()) {
+			return parseAndValidate.apply(input); // graphql-java reports the syntax error its own way, with its location
+		}
+		Document document = parsed.getDocument();
 		try {
-			DocumentShape.check(this.limits, Parser.parse(query));
-			return null;
+			DocumentShape.check(this.limits, document);
 		}
 		catch (LimitExceeded refused) {
 			return new PreparsedDocumentEntry(refused);
 		}
-		catch (InvalidSyntaxException ex) {
-			return null; // graphql-java's own parse reports it, with its location
-		}
+		Predicate<Class<?>> rules = input.getGraphQLContext()
+			.getOrDefault(ParseAndValidate.INTERNAL_VALIDATION_PREDICATE_HINT, rule -> true);
+		List<ValidationError> errors = ParseAndValidate.validate(this.source.getObject().schema(), document, rules,
+				input.getLocale());
+		return errors.isEmpty() ? new PreparsedDocumentEntry(document) : new PreparsedDocumentEntry(document, errors);
 	}
 
 	@Bean

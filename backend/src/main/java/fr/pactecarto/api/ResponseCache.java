@@ -1,6 +1,5 @@
 package fr.pactecarto.api;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.language.OperationDefinition;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
 import fr.pactecarto.live.DataVersion;
@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * Answers a query the same as a moment ago from memory: the key is the document, the operation, the variables
  * and the version of the data ({@link DataVersion}); a change of the data, announced by PostgreSQL to every
  * instance, makes every older entry unreachable (and they are dropped). Only whole successes of queries are
- * kept (no errors, no mutation or subscription); nothing is cached while the version is unknown. Bounded by
- * the size of what it holds ({@code pacte.cache.max-bytes}). Answers are kept per principal: a signed-in
+ * kept (no errors, no mutation or subscription), as the JSON text of their data; nothing is cached while the
+ * version is unknown. Bounded by the size of what it holds ({@code pacte.cache.max-bytes}). Answers are kept per principal: a signed-in
  * account never gets an answer computed for another one (nor for anonymous readers).
  */
 @Component
@@ -38,22 +38,37 @@ class ResponseCache implements WebGraphQlInterceptor {
 	record Key(long version, String principal, String document, String operationName, Map<String, Object> variables) {
 	}
 
+	/**
+	 * A whole success, its {@code data} written as JSON once: a hit costs a copy of that text, and the cache holds
+	 * one string per answer rather than a tree of maps the garbage collector has to walk.
+	 */
+	record Answer(String data, Map<Object, Object> extensions) {
+
+		ExecutionResult result() {
+			return ExecutionResult.newExecutionResult().data(new RawValue(this.data)).extensions(this.extensions).build();
+		}
+
+	}
+
 	private final DataVersion version;
 
 	private final DocumentCache documents;
 
-	private final Cache<Key, ExecutionResult> results;
+	private final JsonMapper json;
+
+	private final Cache<Key, Answer> results;
 
 	private volatile long cachedVersion = DataVersion.UNKNOWN;
 
-	ResponseCache(DataVersion version, DocumentCache documents,
+	ResponseCache(DataVersion version, DocumentCache documents, JsonMapper json,
 			@Value("${pacte.cache.max-bytes:67108864}") long maxBytes) {
 		this.version = version;
 		this.documents = documents;
+		this.json = json;
 		this.results = Caffeine.newBuilder()
 			.maximumWeight(maxBytes)
-			.weigher((Key key, ExecutionResult result) -> (int) Math.min(Integer.MAX_VALUE,
-					key.document().length() + weight(result.getData())))
+			.weigher((Key key, Answer answer) -> (int) Math.min(Integer.MAX_VALUE,
+					key.document().length() + answer.data().length()))
 			.build();
 	}
 
@@ -79,15 +94,21 @@ class ResponseCache implements WebGraphQlInterceptor {
 			this.cachedVersion = current;
 		}
 		Key key = new Key(current, principal, request.getDocument(), request.getOperationName(), request.getVariables());
-		ExecutionResult hit = this.results.getIfPresent(key);
+		Answer hit = this.results.getIfPresent(key);
 		if (hit != null) {
-			return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), hit)));
+			return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), hit.result())));
 		}
-		return chain.next(request).doOnNext(response -> {
-			if (response.isValid() && response.getErrors().isEmpty() && this.version.current() == current
-					&& isQuery(request)) {
-				this.results.put(key, response.getExecutionResult());
+		return chain.next(request).map(response -> {
+			if (!response.isValid() || !response.getErrors().isEmpty() || !isQuery(request)) {
+				return response;
 			}
+			ExecutionResult result = response.getExecutionResult();
+			Answer answer = new Answer(this.json.writeValueAsString(result.getData()), result.getExtensions());
+			if (this.version.current() == current) {
+				this.results.put(key, answer);
+			}
+			// The text written once serves this answer too.
+			return response.transform(builder -> builder.data(new RawValue(answer.data())));
 		});
 	}
 
@@ -96,28 +117,6 @@ class ResponseCache implements WebGraphQlInterceptor {
 		return this.documents.operation(request.getDocument(), request.getOperationName())
 			.map(operation -> operation == OperationDefinition.Operation.QUERY)
 			.orElse(false);
-	}
-
-	/** About how many characters the value takes once written as JSON. */
-	private static long weight(Object value) {
-		if (value instanceof Map<?, ?> map) {
-			long sum = 2;
-			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				sum += String.valueOf(entry.getKey()).length() + 4 + weight(entry.getValue());
-			}
-			return sum;
-		}
-		if (value instanceof Collection<?> list) {
-			long sum = 2;
-			for (Object item : list) {
-				sum += 1 + weight(item);
-			}
-			return sum;
-		}
-		if (value instanceof RawValue raw) {
-			return String.valueOf(raw.rawValue()).length();
-		}
-		return (value != null) ? String.valueOf(value).length() + 2 : 4;
 	}
 
 }

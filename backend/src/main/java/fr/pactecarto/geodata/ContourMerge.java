@@ -99,11 +99,13 @@ final class ContourMerge {
 			INSERT INTO geodata_changed SELECT code FROM upserted
 			""";
 
-	// Outlines of what changed, and of any territory that lacks them, are rebuilt.
+	// Outlines and pieces of what changed, and of any territory that lacks them, are rebuilt.
 	static final String OUTLINES_TO_BUILD = """
 			INSERT INTO geodata_changed
 			SELECT t.code FROM territory t
-			WHERE t.kind = ? AND NOT EXISTS (SELECT 1 FROM territory_outline o WHERE o.kind = t.kind AND o.code = t.code)
+			WHERE t.kind = ?
+			  AND (NOT EXISTS (SELECT 1 FROM territory_outline o WHERE o.kind = t.kind AND o.code = t.code)
+			       OR NOT EXISTS (SELECT 1 FROM territory_piece p WHERE p.kind = t.kind AND p.code = t.code))
 			ON CONFLICT DO NOTHING
 			""";
 
@@ -131,6 +133,18 @@ final class ContourMerge {
 			CROSS JOIN LATERAL (SELECT ST_Multi(ST_SimplifyPreserveTopology(z6.geom, 360.0 / (256 * 2 ^ 4))) AS geom OFFSET 0) z4
 			CROSS JOIN LATERAL (VALUES (4, z4.geom), (6, z6.geom), (8, z8.geom), (10, z10.geom), (12, z12.geom), (20, t.geom))
 			    AS b(max_zoom, geom)
+			""";
+
+	static final String DELETE_PIECES = """
+			DELETE FROM territory_piece p USING geodata_changed c WHERE p.kind = ? AND p.code = c.code
+			""";
+
+	// The full outline in pieces of at most 255 vertices, for point look-ups (migration V9).
+	static final String PIECES = """
+			INSERT INTO territory_piece (kind, code, geom)
+			SELECT t.kind, t.code, ST_Subdivide(t.geom, 255)
+			FROM territory t
+			JOIN geodata_changed c ON t.kind = ? AND t.code = c.code
 			""";
 
 	static final String DELETE_VANISHED = """

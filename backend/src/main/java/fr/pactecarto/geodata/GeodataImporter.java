@@ -94,6 +94,8 @@ public class GeodataImporter {
 				update(connection, OUTLINES_TO_BUILD, kind);
 				update(connection, DELETE_OUTLINES, kind);
 				update(connection, OUTLINES, kind);
+				update(connection, DELETE_PIECES, kind);
+				update(connection, PIECES, kind);
 				int deleted = update(connection, DELETE_VANISHED, kind);
 				connection.commit();
 				FileReport report = new FileReport(input.name(), read, stored, repaired, 0, deleted,

@@ -1,12 +1,17 @@
 package fr.pactecarto.pacte;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import fr.pactecarto.api.ApiException;
 import fr.pactecarto.api.ErrorCode;
+import fr.pactecarto.live.DataVersion;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -15,8 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Which pacte a query is about. Every root field about the Pacte takes an optional {@code pacte} argument (a
  * pacte id); without it, the default pacte of this service ({@code pacte.default}, {@code PACTE_DEFAULT}).
- * The pactes a request names are read with one statement for the whole request (a {@link DataLoader}),
- * never kept between requests: an import is seen by the next request.
+ * The pactes a request names are read with one statement for the whole request (a {@link DataLoader}), and
+ * kept for the next requests as long as the data's version ({@link DataVersion}) stays the same: an import or
+ * an edit, by any instance, is seen by the next request told of it. Nothing is kept while the version is
+ * unknown, nor for ids naming no pacte.
  */
 @Component
 public class Pactes {
@@ -25,11 +32,40 @@ public class Pactes {
 
 	private final PacteRepository repository;
 
-	Pactes(PacteRepository pactes, @Value("${pacte.default:93-2024}") String defaultId, BatchLoaderRegistry loaders) {
+	private final DataVersion version;
+
+	/** The pactes read at one version of the data. */
+	private record Known(long version, Map<String, Pacte> pactes) {
+	}
+
+	private final AtomicReference<Known> known = new AtomicReference<>(new Known(DataVersion.UNKNOWN, Map.of()));
+
+	Pactes(PacteRepository pactes, DataVersion version, @Value("${pacte.default:93-2024}") String defaultId,
+			BatchLoaderRegistry loaders) {
 		this.defaultId = defaultId;
 		this.repository = pactes;
-		loaders.forTypePair(String.class, Pacte.class)
-			.registerMappedBatchLoader((ids, env) -> pactes.findByIds(ids).collectMap(Pacte::id));
+		this.version = version;
+		loaders.forTypePair(String.class, Pacte.class).registerMappedBatchLoader((ids, env) -> load(ids));
+	}
+
+	private Mono<Map<String, Pacte>> load(Set<String> ids) {
+		long current = this.version.current();
+		Known known = this.known.get();
+		if (current != DataVersion.UNKNOWN && known.version() == current && known.pactes().keySet().containsAll(ids)) {
+			Map<String, Pacte> found = new HashMap<>();
+			ids.forEach(id -> found.put(id, known.pactes().get(id)));
+			return Mono.just(found);
+		}
+		return this.repository.findByIds(ids).collectMap(Pacte::id).doOnNext(found -> {
+			// Read at `current`: kept only if no change was heard of meanwhile.
+			if (current != DataVersion.UNKNOWN && this.version.current() == current) {
+				this.known.updateAndGet(before -> {
+					Map<String, Pacte> pactes = new HashMap<>((before.version() == current) ? before.pactes() : Map.of());
+					pactes.putAll(found);
+					return new Known(current, Map.copyOf(pactes));
+				});
+			}
+		});
 	}
 
 	/** The id of the default pacte. */

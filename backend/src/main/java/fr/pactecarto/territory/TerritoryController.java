@@ -49,7 +49,7 @@ class TerritoryController {
 		this.territories = territories;
 		this.pactes = pactes;
 		loaders.<GeometryKey, GeoJson>forName(GEOMETRY_LOADER).registerMappedBatchLoader((keys, env) -> loadGeometries(keys));
-		loaders.<TerritoryLookup, Territory>forName(LOOKUP_LOADER)
+		loaders.<TerritoryLookup, Outlined>forName(LOOKUP_LOADER)
 			.registerMappedBatchLoader((keys, env) -> territories.lookUp(List.copyOf(keys)));
 	}
 
@@ -116,17 +116,26 @@ class TerritoryController {
 
 	/**
 	 * One territory by code or alias. Every {@code territory} field of a request (aliases of a partner app's
-	 * query: {@code t04: territory(code: "04") … t13: territory(code: "13")}) is looked up in one statement.
+	 * query: {@code t04: territory(code: "04") { geometry(zoom: 8) } … t13: territory(code: "13") { … }}) is
+	 * looked up in one statement, with the outline each asks for.
 	 */
 	@QueryMapping
-	Mono<Territory> territory(@Argument String code, @Argument TerritoryKind kind, @Argument String pacte,
-			DataLoader<String, Pacte> loader, DataFetchingEnvironment env) {
+	Mono<DataFetcherResult<Territory>> territory(@Argument String code, @Argument TerritoryKind kind,
+			@Argument String pacte, DataLoader<String, Pacte> loader, DataFetchingEnvironment env) {
 		String stripped = (code != null) ? code.strip() : "";
-		DataLoader<TerritoryLookup, Territory> lookups = env.getDataLoader(LOOKUP_LOADER);
-		CompletableFuture<Territory> found = lookups.load(new TerritoryLookup(this.pactes.idOf(pacte), stripped, kind));
+		Integer zoom = singleGeometryZoom(env);
+		DataLoader<TerritoryLookup, Outlined> lookups = env.getDataLoader(LOOKUP_LOADER);
+		CompletableFuture<Outlined> found = lookups.load(new TerritoryLookup(this.pactes.idOf(pacte), stripped, kind, zoom));
 		return this.pactes.named(pacte, loader)
 			.then(Mono.fromFuture(found))
-			.switchIfEmpty(Mono.error(() -> Territories.unknown(code, kind, "code")));
+			.switchIfEmpty(Mono.error(() -> Territories.unknown(code, kind, "code")))
+			.map(outlined -> {
+				DataFetcherResult.Builder<Territory> result = DataFetcherResult.<Territory>newResult().data(outlined.territory());
+				if (zoom != null && outlined.outline() != null) {
+					result.localContext(new PrefetchedOutlines(zoom, Map.of(outlined.territory().key(), outlined.outline())));
+				}
+				return result.build();
+			});
 	}
 
 	@QueryMapping

@@ -59,11 +59,14 @@ public class TerritoryRepository {
 				""".formatted(scope, code);
 	}
 
-	// Several look-ups (pacte, code or alias, kind or null) at once, each resolved as pacte_resolve() does.
+	// Several look-ups (pacte, code or alias, kind or null, outline zoom or null) at once, each resolved as
+	// pacte_resolve() does.
 	private static final String LOOK_UP = """
-			SELECT k.n, %s
-			FROM unnest(CAST(:scopes AS text[]), CAST(:codes AS text[]), CAST(:kinds AS text[])) WITH ORDINALITY
-			     AS k(scope, input, wanted_kind, n)
+			SELECT k.n, %s,
+			       (SELECT o.geojson FROM territory_outline o
+			        WHERE o.kind = t.kind AND o.code = t.code AND o.max_zoom >= k.zoom ORDER BY o.max_zoom LIMIT 1) AS outline
+			FROM unnest(CAST(:scopes AS text[]), CAST(:codes AS text[]), CAST(:kinds AS text[]), CAST(:zooms AS integer[]))
+			     WITH ORDINALITY AS k(scope, input, wanted_kind, zoom, n)
 			CROSS JOIN LATERAL (
 			    SELECT c.kind, c.code FROM (%s) c
 			    WHERE (k.wanted_kind IS NULL OR c.kind = k.wanted_kind)
@@ -112,15 +115,20 @@ public class TerritoryRepository {
 	}
 
 	/**
-	 * The territories these look-ups name, each resolved as {@link #resolve} does, in one statement; look-ups
-	 * naming no territory are left out.
+	 * The territories these look-ups name, each resolved as {@link #resolve} does, with the outline a look-up
+	 * asks for, in one statement; look-ups naming no territory are left out.
 	 */
-	public Mono<Map<TerritoryLookup, Territory>> lookUp(List<TerritoryLookup> lookups) {
+	Mono<Map<TerritoryLookup, Outlined>> lookUp(List<TerritoryLookup> lookups) {
 		return this.db.sql(LOOK_UP)
 			.bind("scopes", lookups.stream().map(TerritoryLookup::pacte).toArray(String[]::new))
 			.bind("codes", lookups.stream().map(TerritoryLookup::code).toArray(String[]::new))
 			.bind("kinds", lookups.stream().map(l -> (l.kind() != null) ? l.kind().name() : null).toArray(String[]::new))
-			.map(row -> Map.entry(lookups.get(row.get("n", Long.class).intValue() - 1), territory(row)))
+			.bind("zooms", lookups.stream().map(TerritoryLookup::outlineZoom).toArray(Integer[]::new))
+			.map(row -> {
+				String outline = row.get("outline", String.class);
+				return Map.entry(lookups.get(row.get("n", Long.class).intValue() - 1),
+						new Outlined(territory(row), (outline != null) ? new GeoJson(outline) : null));
+			})
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
@@ -228,11 +236,13 @@ public class TerritoryRepository {
 			.all();
 	}
 
-	/** Every territory whose outline contains the point, smallest first. */
+	/** Every territory whose outline contains the point, smallest first; tested on the outline's pieces (V9). */
 	Flux<Territory> findAt(String scope, double lon, double lat) {
 		return this.db.sql("SELECT " + COLUMNS + """
 				FROM territory t
-				WHERE ST_Intersects(t.geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))
+				WHERE (t.kind, t.code) IN (
+				    SELECT p.kind, p.code FROM territory_piece p
+				    WHERE ST_Intersects(p.geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)))
 				ORDER BY ST_Area(t.geom), t.code
 				""")
 			.bind("scope", scope)

@@ -34,7 +34,9 @@ class GeodataImportTests {
 			SELECT md5(string_agg(concat_ws('|', t.kind, t.code, t.name, t.parent_kind, t.parent_code, t.population,
 			       ST_AsEWKB(t.geom), ST_AsEWKB(t.label_point),
 			       (SELECT string_agg(o.max_zoom || o.geojson, ',' ORDER BY o.max_zoom) FROM territory_outline o
-			        WHERE o.kind = t.kind AND o.code = t.code)), ',' ORDER BY t.kind, t.code))
+			        WHERE o.kind = t.kind AND o.code = t.code),
+			       (SELECT string_agg(md5(ST_AsEWKB(p.geom)), ',' ORDER BY md5(ST_AsEWKB(p.geom))) FROM territory_piece p
+			        WHERE p.kind = t.kind AND p.code = t.code)), ',' ORDER BY t.kind, t.code))
 			FROM territory t
 			""";
 
@@ -71,6 +73,20 @@ class GeodataImportTests {
 				WHERE NOT ST_IsValid(geom) OR NOT ST_Intersects(geom, label_point)
 				   OR (SELECT count(*) FROM territory_outline o WHERE o.kind = territory.kind AND o.code = territory.code) <> 6
 				""", Long.class)).isZero();
+	}
+
+	@Test
+	void everyTerritorysPiecesAreSmallAndCoverExactlyItsOutline() {
+		// The pieces territoriesAt tests points on (migration V9): at most 255 vertices, together the whole outline.
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM territory t
+				WHERE NOT EXISTS (SELECT 1 FROM territory_piece p WHERE p.kind = t.kind AND p.code = t.code)
+				   OR EXISTS (SELECT 1 FROM territory_piece p WHERE p.kind = t.kind AND p.code = t.code AND ST_NPoints(p.geom) > 255)
+				   OR abs(ST_Area(t.geom) - (SELECT sum(ST_Area(p.geom)) FROM territory_piece p
+				                              WHERE p.kind = t.kind AND p.code = t.code)) > 1e-9 * greatest(ST_Area(t.geom), 1e-9)
+				""", Long.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) > count(DISTINCT (kind, code)) FROM territory_piece",
+				Boolean.class)).as("large outlines are cut").isTrue();
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import fr.pactecarto.support.PageDocuments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,22 @@ class TerritoryGraphQlTests {
 		this.graphQl.document("{ territories(filter: {kinds: [EPCI]}) { code epciNature } }").execute()
 			.path("territories[?(@.epciNature == 'METRO')].code").entityList(String.class)
 			.containsExactly("200030195", "200054807", "248300543");
+	}
+
+	@Test
+	void territoriesAtAnswersAsTheFullOutlinesDoOnAGridOverPaca(@Autowired JdbcTemplate jdbc) {
+		// Tested on the outlines' pieces: every point of a grid (and a few off the coast) as on the whole outlines.
+		for (double lon = 4.3; lon <= 7.7; lon += 0.37) {
+			for (double lat = 42.9; lat <= 45.1; lat += 0.29) {
+				List<String> expected = jdbc.queryForList("""
+						SELECT code FROM territory WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint(?, ?), 4326))
+						ORDER BY ST_Area(geom), code
+						""", String.class, lon, lat);
+				assertThat(codes("{ territoriesAt(lon: %s, lat: %s) { code } }".formatted(lon, lat), "territoriesAt"))
+					.as("%s, %s", lon, lat)
+					.isEqualTo(expected);
+			}
+		}
 	}
 
 	@Test
@@ -184,7 +201,11 @@ class TerritoryGraphQlTests {
 	}
 
 	private List<String> codes(String document) {
-		return this.graphQl.document(document).execute().path("territories[*].code").entityList(String.class).get();
+		return codes(document, "territories");
+	}
+
+	private List<String> codes(String document, String field) {
+		return this.graphQl.document(document).execute().path(field + "[*].code").entityList(String.class).get();
 	}
 
 }
