@@ -9,4 +9,5 @@ if [ -z "${1:-}" ]; then
 fi
 build_jar >&2
 ensure_database "${PACTE_DB_NAME:-pacte}"
-exec java ${JAVA_OPTS:--Xmx256m} -jar "$JAR" export-pacte "$@"
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:-$COMMAND_JAVA_OPTS} -jar "$JAR" export-pacte "$@"

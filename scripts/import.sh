@@ -7,4 +7,5 @@ build_jar
 ensure_database "${PACTE_DB_NAME:-pacte}"
 default_geodata paca
 echo "[import] importing ${PACTE_GEODATA:-the official Etalab contours} into $PACTE_DB_NAME" >&2
-exec java ${JAVA_OPTS:--Xmx256m} -jar "$JAR" import "$@"
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:-$COMMAND_JAVA_OPTS} -jar "$JAR" import "$@"

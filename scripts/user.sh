@@ -10,4 +10,5 @@ if [ "$#" -eq 0 ]; then
 fi
 build_jar
 ensure_database "${PACTE_DB_NAME:-pacte}"
-exec java ${JAVA_OPTS:--Xmx256m} -jar "$JAR" user "$@"
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:-$COMMAND_JAVA_OPTS} -jar "$JAR" user "$@"

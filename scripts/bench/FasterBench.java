@@ -65,10 +65,12 @@ public class FasterBench {
 			JOIN territory_outline o ON o.kind = t.kind AND o.code = t.code AND o.max_zoom = ?
 			WHERE (t.kind, t.code) IN (SELECT * FROM unnest(?::text[], ?::text[]))""";
 
+	// As the app asks it: on the outlines' pieces (migration V9).
 	static final String BBOX_SQL = """
 			SELECT t.code, t.name, (SELECT o.geojson FROM territory_outline o WHERE o.kind = t.kind AND o.code = t.code
 			  AND o.max_zoom >= ? ORDER BY o.max_zoom LIMIT 1) FROM territory t
-			WHERE t.kind = 'COMMUNE' AND ST_Intersects(t.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))""";
+			WHERE t.kind = 'COMMUNE' AND (t.kind, t.code) IN (SELECT p.kind, p.code FROM territory_piece p
+			  WHERE ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))""";
 
 	// As the app asks it: on the outlines' pieces (migration V9).
 	static final String AT_SQL = """

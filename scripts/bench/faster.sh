@@ -62,9 +62,9 @@ france_args=()
 if [ -n "$FRANCE" ]; then
   communes=$(pg_psql "$france_db" -tAc "SELECT count(*) FROM territory WHERE kind = 'COMMUNE'" 2>/dev/null || echo 0)
   if [ "${communes:-0}" -lt 30000 ]; then
-    echo "importing all of France into $france_db (-Xmx256m)"
+    echo "importing all of France into $france_db ($COMMAND_JAVA_OPTS)"
     /usr/bin/time -f '%e %M' -o "$work/time" env PACTE_DB_NAME="$france_db" PACTE_GEODATA="$FRANCE" \
-      java -Xmx256m -jar "$JAR" import >"$work/import.log" 2>&1 || { tail -20 "$work/import.log" >&2; die "the import of France failed"; }
+      java $COMMAND_JAVA_OPTS -jar "$JAR" import >"$work/import.log" 2>&1 || { tail -20 "$work/import.log" >&2; die "the import of France failed"; }
     read -r wall rss <"$work/time"
     printf 'import of all of France: %s s wall, %d MB peak RSS (targets <= 60 s, <= 300 MB)\n' "$wall" $((rss / 1024))
   else

@@ -16,11 +16,11 @@ trap cleanup EXIT
 
 # (c) all of France into a fresh database, as `make import` does it.
 ensure_database "${PACTE_BENCH_FRANCE_DB_NAME:-pacte_bench_france}" --fresh
-/usr/bin/time -f '%e %M' -o "$work/time" env PACTE_GEODATA="$FRANCE" java -Xmx256m -jar "$JAR" import >"$work/import.log" 2>&1 \
+/usr/bin/time -f '%e %M' -o "$work/time" env PACTE_GEODATA="$FRANCE" java $COMMAND_JAVA_OPTS -jar "$JAR" import >"$work/import.log" 2>&1 \
   || { cat "$work/import.log" >&2; die "the import of France failed"; }
 grep -E 'geojson.*read' "$work/import.log" | sed 's/.*GeodataImporter *: /  /'
 read -r wall rss <"$work/time"
-printf 'import of all of France (-Xmx256m): %s s wall, %d MB peak RSS (target <= 90 s)\n' "$wall" $((rss / 1024))
+printf 'import of all of France (%s): %s s wall, %d MB peak RSS (target <= 90 s)\n' "$COMMAND_JAVA_OPTS" "$wall" $((rss / 1024))
 
 # (a), (b): the app on PACA (started by make bench, or here when this script runs alone).
 start_bench_app

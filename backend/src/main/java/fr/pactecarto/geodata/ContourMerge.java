@@ -122,8 +122,8 @@ final class ContourMerge {
 	 * would simplify the finer bands again for every coarser one.)
 	 */
 	static final String OUTLINES = """
-			INSERT INTO territory_outline (kind, code, max_zoom, geom, geojson)
-			SELECT t.kind, t.code, b.max_zoom, b.geom, ST_AsGeoJSON(b.geom, ceil(log(256 * 2 ^ b.max_zoom / 360.0))::int)
+			INSERT INTO territory_outline (kind, code, max_zoom, geojson)
+			SELECT t.kind, t.code, b.max_zoom, ST_AsGeoJSON(b.geom, ceil(log(256 * 2 ^ b.max_zoom / 360.0))::int)
 			FROM territory t
 			JOIN geodata_changed c ON t.kind = ? AND t.code = c.code
 			CROSS JOIN LATERAL (SELECT ST_Multi(ST_SimplifyPreserveTopology(t.geom, 360.0 / (256 * 2 ^ 12))) AS geom OFFSET 0) z12

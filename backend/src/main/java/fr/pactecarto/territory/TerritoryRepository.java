@@ -198,7 +198,11 @@ public class TerritoryRepository {
 			sql.append("AND t.parent_kind = :parentKind AND t.parent_code = :parentCode\n");
 		}
 		if (bbox != null) {
-			sql.append("AND ST_Intersects(t.geom, ST_MakeEnvelope(:west, :south, :east, :north, 4326))\n");
+			// On the outlines' pieces (V9): a few small tests per territory instead of one over its whole outline.
+			sql.append("""
+					AND (t.kind, t.code) IN (SELECT p.kind, p.code FROM territory_piece p
+					    WHERE ST_Intersects(p.geom, ST_MakeEnvelope(:west, :south, :east, :north, 4326)))
+					""");
 		}
 		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql.append(ORDER).toString()).bind("scope", scope);
 		if (codes != null || kinds != null) {

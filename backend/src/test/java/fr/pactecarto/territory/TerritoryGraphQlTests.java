@@ -62,6 +62,24 @@ class TerritoryGraphQlTests {
 	}
 
 	@Test
+	void aBboxFindsTheTerritoriesWhoseFullOutlineCrossesIt(@Autowired JdbcTemplate jdbc) {
+		// Tested on the outlines' pieces: boxes of every size, from a village's to one across the region's edge.
+		double[][] boxes = { { 5.36, 43.29, 5.38, 43.31 }, { 6.9, 43.6, 7.1, 43.8 }, { 4.5, 43.0, 6.2, 44.0 },
+				{ 7.4, 43.7, 8.5, 44.5 }, { 6.0, 44.8, 6.6, 45.2 } };
+		for (double[] box : boxes) {
+			List<String> expected = jdbc.queryForList("""
+					SELECT code FROM territory WHERE kind = 'COMMUNE' AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))
+					ORDER BY code
+					""", String.class, box[0], box[1], box[2], box[3]);
+			assertThat(codes("{ territories(filter: {kinds: [COMMUNE], bbox: [%s, %s, %s, %s]}) { code } }".formatted(box[0],
+					box[1], box[2], box[3])))
+				.as(java.util.Arrays.toString(box))
+				.isEqualTo(expected)
+				.isNotEmpty();
+		}
+	}
+
+	@Test
 	void theOldPortOfMarseilleLiesInMarseilleAmpBouchesDuRhoneAndTheRegion() {
 		this.graphQl.document("{ territoriesAt(lon: 5.3698, lat: 43.2965) { kind code } }").execute()
 			.path("territoriesAt[*].code").entityList(String.class).containsExactly("13055", "200054807", "13", "93")
