@@ -5,10 +5,11 @@ PACTE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export PACTE_ROOT
 JAR="$PACTE_ROOT/backend/target/pacte-carto.jar"
 # How the service runs (make run, docker-compose.yml, the benchmarks): an explicit heap (the JVM would take a quarter
-# of the machine's memory), grown as needed; every answer is bounded (README « Limits »), so 512 MB holds it under
+# of the machine's memory), grown as needed; every answer is bounded (README « Limits »), so 384 MB holds it under
 # load, and past it the JVM exits (an orchestrator restarts it) rather than thrash. The serial collector: on 2 cores
 # G1's concurrent marking and barriers took a third of the CPU of a cache-busting load, and its memory.
-SERVICE_JAVA_OPTS="-Xms64m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+# The heap is given back down to 10-30 % free after a collection, so that the process stays near what it holds.
+SERVICE_JAVA_OPTS="-Xms64m -Xmx384m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+ExitOnOutOfMemoryError"
 # The commands (import, import-pacte, export-pacte, user): they stream what they read; all of France imports in
 # under 300 MB of RSS with these.
 COMMAND_JAVA_OPTS="-Xmx192m -XX:+UseSerialGC"

@@ -198,11 +198,9 @@ public class TerritoryRepository {
 			sql.append("AND t.parent_kind = :parentKind AND t.parent_code = :parentCode\n");
 		}
 		if (bbox != null) {
-			// On the outlines' pieces (V9): a few small tests per territory instead of one over its whole outline.
-			sql.append("""
-					AND (t.kind, t.code) IN (SELECT p.kind, p.code FROM territory_piece p
-					    WHERE ST_Intersects(p.geom, ST_MakeEnvelope(:west, :south, :east, :north, 4326)))
-					""");
+			// On the whole outlines: PostGIS tests a box fast (a department's 1,400 communes in about 20 ms), faster
+			// than going through the outlines' pieces (V9), which serve points.
+			sql.append("AND ST_Intersects(t.geom, ST_MakeEnvelope(:west, :south, :east, :north, 4326))\n");
 		}
 		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql.append(ORDER).toString()).bind("scope", scope);
 		if (codes != null || kinds != null) {
