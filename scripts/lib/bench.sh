@@ -18,7 +18,8 @@ start_bench_app() {
   local port=${PACTE_BENCH_PORT:-8089} log
   port_in_use "$port" && die "port $port is in use: make bench PACTE_BENCH_PORT=<free port>"
   log=$(mktemp)
-  PORT=$port PACTE_GEODATA="$BENCH_PACA" PACTE_TILE_URL=none java -Xmx256m -jar "$JAR" >"$log" 2>&1 &
+  # shellcheck disable=SC2086
+  PORT=$port PACTE_GEODATA="$BENCH_PACA" PACTE_TILE_URL=none java $SERVICE_JAVA_OPTS -jar "$JAR" >"$log" 2>&1 &
   BENCH_APP_PID=$!
   for _ in $(seq 1 180); do
     curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break

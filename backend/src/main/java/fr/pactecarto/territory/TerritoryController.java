@@ -78,16 +78,20 @@ class TerritoryController {
 					.collectList())
 				.flatMap(found -> checkCodesKnown(scope, criteria, found.size()).thenReturn(found));
 		})
-			.map(found -> {
-				List<Territory> list = found.stream().map(Outlined::territory).toList();
-				DataFetcherResult.Builder<List<Territory>> result = DataFetcherResult.<List<Territory>>newResult().data(list);
-				if (zoom != null) {
-					Map<TerritoryKey, GeoJson> outlines = new HashMap<>();
-					found.forEach(outlined -> outlines.put(outlined.territory().key(), outlined.outline()));
-					result.localContext(new PrefetchedOutlines(zoom, outlines));
-				}
-				return result.build();
-			});
+			.map(found -> withOutlines(found.stream().map(Outlined::territory).toList(), zoom, found));
+	}
+
+	/** {@code data}, with the outlines read beside it for the {@code geometry(zoom)} fields under it (none without a zoom). */
+	private static <T> DataFetcherResult<T> withOutlines(T data, Integer zoom, List<Outlined> read) {
+		DataFetcherResult.Builder<T> result = DataFetcherResult.<T>newResult().data(data);
+		if (zoom != null) {
+			Map<TerritoryKey, GeoJson> outlines = new HashMap<>();
+			read.stream()
+				.filter(outlined -> outlined.outline() != null)
+				.forEach(outlined -> outlines.put(outlined.territory().key(), outlined.outline()));
+			result.localContext(new PrefetchedOutlines(zoom, outlines));
+		}
+		return result.build();
 	}
 
 	private static Integer singleGeometryZoom(DataFetchingEnvironment env) {
@@ -129,13 +133,7 @@ class TerritoryController {
 		return this.pactes.named(pacte, loader)
 			.then(Mono.fromFuture(found))
 			.switchIfEmpty(Mono.error(() -> Territories.unknown(code, kind, "code")))
-			.map(outlined -> {
-				DataFetcherResult.Builder<Territory> result = DataFetcherResult.<Territory>newResult().data(outlined.territory());
-				if (zoom != null && outlined.outline() != null) {
-					result.localContext(new PrefetchedOutlines(zoom, Map.of(outlined.territory().key(), outlined.outline())));
-				}
-				return result.build();
-			});
+			.map(outlined -> withOutlines(outlined.territory(), zoom, List.of(outlined)));
 	}
 
 	@QueryMapping

@@ -63,8 +63,7 @@ public class TerritoryRepository {
 	// pacte_resolve() does.
 	private static final String LOOK_UP = """
 			SELECT k.n, %s,
-			       (SELECT o.geojson FROM territory_outline o
-			        WHERE o.kind = t.kind AND o.code = t.code AND o.max_zoom >= k.zoom ORDER BY o.max_zoom LIMIT 1) AS outline
+			       %s AS outline
 			FROM unnest(CAST(:scopes AS text[]), CAST(:codes AS text[]), CAST(:kinds AS text[]), CAST(:zooms AS integer[]))
 			     WITH ORDINALITY AS k(scope, input, wanted_kind, zoom, n)
 			CROSS JOIN LATERAL (
@@ -74,7 +73,7 @@ public class TerritoryRepository {
 			    ORDER BY c.rank LIMIT 1
 			) r
 			JOIN territory t ON t.kind = r.kind AND t.code = r.code
-			""".formatted(columns("k.scope"), candidates("k.scope", "k.input"));
+			""".formatted(columns("k.scope"), outlineAtZoom("k.zoom"), candidates("k.scope", "k.input"));
 
 	// Each code or alias of :codes resolved as resolve() does, among the kinds :kinds.
 	private static final String WANTED = """
@@ -86,10 +85,15 @@ public class TerritoryRepository {
 			ORDER BY w.input, c.rank
 			""".formatted(candidates("CAST(:scope AS text)", "w.input"));
 
-	// The outline stored for the zoom band holding :zoom.
-	private static final String OUTLINE_AT_ZOOM = """
-			(SELECT o.geojson FROM territory_outline o
-			 WHERE o.kind = t.kind AND o.code = t.code AND o.max_zoom >= :zoom ORDER BY o.max_zoom LIMIT 1)""";
+	// The outline stored for the zoom band holding the zoom `zoom` (an SQL expression).
+	private static String outlineAtZoom(String zoom) {
+		return """
+				(SELECT o.geojson FROM territory_outline o
+				 WHERE o.kind = t.kind AND o.code = t.code AND o.max_zoom >= %s ORDER BY o.max_zoom LIMIT 1)""".formatted(zoom);
+	}
+
+	private static final String OUTLINE_AT_ZOOM = outlineAtZoom(":zoom");
+
 
 	private static final String ORDER = """
 			ORDER BY CASE t.kind WHEN 'REGION' THEN 1 WHEN 'DEPARTMENT' THEN 2 WHEN 'EPCI' THEN 3 ELSE 4 END, t.code
@@ -124,11 +128,7 @@ public class TerritoryRepository {
 			.bind("codes", lookups.stream().map(TerritoryLookup::code).toArray(String[]::new))
 			.bind("kinds", lookups.stream().map(l -> (l.kind() != null) ? l.kind().name() : null).toArray(String[]::new))
 			.bind("zooms", lookups.stream().map(TerritoryLookup::outlineZoom).toArray(Integer[]::new))
-			.map(row -> {
-				String outline = row.get("outline", String.class);
-				return Map.entry(lookups.get(row.get("n", Long.class).intValue() - 1),
-						new Outlined(territory(row), (outline != null) ? new GeoJson(outline) : null));
-			})
+			.map(row -> Map.entry(lookups.get(row.get("n", Long.class).intValue() - 1), new Outlined(territory(row), outline(row))))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
@@ -219,8 +219,7 @@ public class TerritoryRepository {
 		if (outlineZoom != null) {
 			spec = spec.bind("zoom", outlineZoom);
 		}
-		return spec.map(row -> new Outlined(territory(row),
-				(outlineZoom != null) ? new GeoJson(row.get("outline", String.class)) : null)).all();
+		return spec.map(row -> new Outlined(territory(row), (outlineZoom != null) ? outline(row) : null)).all();
 	}
 
 	/** The codes or aliases among these that name no territory of these kinds (null: any kind) in the pacte {@code scope}. */
@@ -284,6 +283,12 @@ public class TerritoryRepository {
 			spec = spec.bind("zoom", zoom);
 		}
 		return spec.map(row -> Map.entry(key(row), new GeoJson(row.get("geojson", String.class)))).all();
+	}
+
+	// The column `outline` of a row: the stored GeoJSON of a band, null when there is none.
+	private static GeoJson outline(Readable row) {
+		String outline = row.get("outline", String.class);
+		return (outline != null) ? new GeoJson(outline) : null;
 	}
 
 	/** The kinds of these keys, for {@code unnest(CAST(:kinds AS text[]), CAST(:codes AS text[]))}. */

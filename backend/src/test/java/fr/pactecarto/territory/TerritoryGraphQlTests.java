@@ -1,5 +1,6 @@
 package fr.pactecarto.territory;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -73,7 +74,7 @@ class TerritoryGraphQlTests {
 					""", String.class, box[0], box[1], box[2], box[3]);
 			assertThat(codes("{ territories(filter: {kinds: [COMMUNE], bbox: [%s, %s, %s, %s]}) { code } }".formatted(box[0],
 					box[1], box[2], box[3])))
-				.as(java.util.Arrays.toString(box))
+				.as(Arrays.toString(box))
 				.isEqualTo(expected)
 				.isNotEmpty();
 		}
