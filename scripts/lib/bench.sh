@@ -18,8 +18,9 @@ start_bench_app() {
   local port=${PACTE_BENCH_PORT:-8089} log
   port_in_use "$port" && die "port $port is in use: make bench PACTE_BENCH_PORT=<free port>"
   log=$(mktemp)
+  # The rate limit off: every benchmark client is 127.0.0.1, one client for the limit.
   # shellcheck disable=SC2086
-  PORT=$port PACTE_GEODATA="$BENCH_PACA" PACTE_TILE_URL=none java $SERVICE_JAVA_OPTS -jar "$JAR" >"$log" 2>&1 &
+  PORT=$port PACTE_GEODATA="$BENCH_PACA" PACTE_TILE_URL=none PACTE_RATE_LIMIT_ENABLED=false java $SERVICE_JAVA_OPTS -jar "$JAR" >"$log" 2>&1 &
   BENCH_APP_PID=$!
   for _ in $(seq 1 180); do
     curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
