@@ -2,8 +2,8 @@ package fr.pactecarto.geodata;
 
 import java.util.Arrays;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import fr.pactecarto.database.Commands;
+
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,8 +22,7 @@ public final class ImportCommand {
 	}
 
 	public static int run(Class<?> application, String... args) {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
+		try (ConfigurableApplicationContext context = Commands.application(application)
 			.run(withArgument(args, "--pacte.geodata.import-on-start=false"))) {
 			context.getBean(GeodataImporter.class).importAll();
 			return 0;

@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import fr.pactecarto.database.Commands;
+
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -80,7 +80,7 @@ public final class UserCommand {
 			return 1;
 		}
 		spring.addAll(List.of(QUIET));
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+		try (ConfigurableApplicationContext context = Commands.application(application)
 			.run(spring.toArray(String[]::new))) {
 			out.println("[user] " + execute(parsed, context.getBean(AccountStore.class),
 					context.getBean(PasswordEncoder.class), UserCommand::readPassword));

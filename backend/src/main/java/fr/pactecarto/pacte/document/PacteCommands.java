@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import fr.pactecarto.database.Commands;
+
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -112,7 +112,7 @@ public final class PacteCommands {
 			}
 		}
 		all.addAll(List.of(QUIET));
-		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).run(all.toArray(String[]::new));
+		return Commands.application(application).run(all.toArray(String[]::new));
 	}
 
 	private static List<String> positional(String[] args) {
