@@ -1,8 +1,6 @@
 package fr.pactecarto.geodata;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -13,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import fr.pactecarto.PacteCartoApplication;
 import fr.pactecarto.support.PacteIntegrationTest;
+import fr.pactecarto.support.ScratchDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,40 +31,24 @@ class ImportCommandTests {
 	@Test
 	void importIntoANewDatabaseMigratesItThenImportsEveryLayer() throws SQLException {
 		HikariDataSource main = (HikariDataSource) this.dataSource;
-		String name = "pacte_import_command";
-		execute(main, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-		execute(main, "CREATE DATABASE " + name);
-		String url = main.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-		try {
-			int status = ImportCommand.run(PacteCartoApplication.class, "--spring.datasource.url=" + url,
-					"--spring.r2dbc.url=" + url.replaceFirst("^jdbc:", "r2dbc:"),
+		String password = (main.getPassword() != null) ? main.getPassword() : "";
+		try (ScratchDatabase scratch = ScratchDatabase.empty(main, "import_command")) {
+			int status = ImportCommand.run(PacteCartoApplication.class, "--spring.datasource.url=" + scratch.jdbcUrl(),
+					"--spring.r2dbc.url=" + scratch.jdbcUrl().replaceFirst("^jdbc:", "r2dbc:"),
 					"--spring.datasource.username=" + main.getUsername(), "--spring.r2dbc.username=" + main.getUsername(),
-					"--spring.datasource.password=" + ((main.getPassword() != null) ? main.getPassword() : ""),
-					"--spring.r2dbc.password=" + ((main.getPassword() != null) ? main.getPassword() : ""),
+					"--spring.datasource.password=" + password, "--spring.r2dbc.password=" + password,
 					"--pacte.geodata.source=" + System.getenv("PACTE_GEODATA"));
 			assertThat(status).isZero();
-			try (SingleConnectionDataSource scratch = new SingleConnectionDataSource(url, main.getUsername(),
-					main.getPassword(), true)) {
-				JdbcTemplate jdbc = new JdbcTemplate(scratch);
-				Map<String, Long> counts = jdbc.queryForList("SELECT kind, count(*) AS n FROM territory GROUP BY kind")
-					.stream()
-					.collect(Collectors.toMap(row -> (String) row.get("kind"), row -> (Long) row.get("n")));
-				assertThat(counts).containsExactlyInAnyOrderEntriesOf(
-						Map.of("REGION", 13L, "DEPARTMENT", 101L, "EPCI", 52L, "COMMUNE", 946L));
-				String migrations = "SELECT string_agg(version, ',' ORDER BY installed_rank) FROM flyway_schema_history WHERE success";
-				assertThat(jdbc.queryForObject(migrations, String.class))
-					.isEqualTo(new JdbcTemplate(main).queryForObject(migrations, String.class));
-				assertThat(jdbc.queryForObject("SELECT count(*) FROM territory_outline", Long.class)).isEqualTo(6 * 1112L);
-			}
-		}
-		finally {
-			execute(main, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-		}
-	}
-
-	private static void execute(DataSource dataSource, String sql) throws SQLException {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
+			JdbcTemplate jdbc = new JdbcTemplate(scratch.dataSource());
+			Map<String, Long> counts = jdbc.queryForList("SELECT kind, count(*) AS n FROM territory GROUP BY kind")
+				.stream()
+				.collect(Collectors.toMap(row -> (String) row.get("kind"), row -> (Long) row.get("n")));
+			assertThat(counts).containsExactlyInAnyOrderEntriesOf(
+					Map.of("REGION", 13L, "DEPARTMENT", 101L, "EPCI", 52L, "COMMUNE", 946L));
+			String migrations = "SELECT string_agg(version, ',' ORDER BY installed_rank) FROM flyway_schema_history WHERE success";
+			assertThat(jdbc.queryForObject(migrations, String.class))
+				.isEqualTo(new JdbcTemplate(main).queryForObject(migrations, String.class));
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM territory_outline", Long.class)).isEqualTo(6 * 1112L);
 		}
 	}
 

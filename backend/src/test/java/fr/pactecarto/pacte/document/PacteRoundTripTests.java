@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import fr.pactecarto.geodata.GeodataImporters;
 import fr.pactecarto.geodata.GeodataLayer;
 import fr.pactecarto.pacte.document.PacteImportReport.Outcome;
+import fr.pactecarto.support.ScratchDatabase;
 import fr.pactecarto.support.TestData;
 import fr.pactecarto.support.PacteIntegrationTest;
 

@@ -1,0 +1,80 @@
+package fr.pactecarto.support;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A fresh database beside the test database, dropped on close: migrated by Flyway ({@link #create}) for the round
+ * trip into an empty database and for contours the shared test database must not get (all of France's
+ * departments); or left empty ({@link #empty}) for what the jar's commands do on a database nobody has used yet.
+ * Named after the test database ({@code pacte_<purpose>_<test database>}) so that parallel runs do not clash.
+ */
+public final class ScratchDatabase implements AutoCloseable {
+
+	private final HikariDataSource main;
+
+	private final String name;
+
+	private final HikariDataSource dataSource;
+
+	private ScratchDatabase(HikariDataSource main, String name, boolean migrated) throws SQLException {
+		this.main = main;
+		this.name = name;
+		execute(main, "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+		execute(main, "CREATE DATABASE \"" + name + "\"");
+		this.dataSource = new HikariDataSource();
+		this.dataSource.setJdbcUrl(main.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
+		this.dataSource.setUsername(main.getUsername());
+		this.dataSource.setPassword(main.getPassword());
+		this.dataSource.setMaximumPoolSize(2);
+		this.dataSource.setPoolName(name);
+		if (migrated) {
+			execute(this.dataSource, "CREATE EXTENSION IF NOT EXISTS postgis");
+			Flyway.configure().dataSource(this.dataSource).locations("classpath:db/migration").load().migrate();
+		}
+	}
+
+	/** A new database with every migration applied. */
+	public static ScratchDatabase create(DataSource main, String purpose) throws SQLException {
+		return new ScratchDatabase((HikariDataSource) main, name(main, purpose), true);
+	}
+
+	/** A new database with nothing in it, not even PostGIS. */
+	public static ScratchDatabase empty(DataSource main, String purpose) throws SQLException {
+		return new ScratchDatabase((HikariDataSource) main, name(main, purpose), false);
+	}
+
+	private static String name(DataSource main, String purpose) throws SQLException {
+		try (Connection connection = main.getConnection()) {
+			return "pacte_" + purpose + "_" + connection.getCatalog();
+		}
+	}
+
+	public DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	/** Its JDBC URL, for an application started on it. */
+	public String jdbcUrl() {
+		return this.dataSource.getJdbcUrl();
+	}
+
+	@Override
+	public void close() throws SQLException {
+		this.dataSource.close();
+		execute(this.main, "DROP DATABASE IF EXISTS \"" + this.name + "\" WITH (FORCE)");
+	}
+
+	private static void execute(DataSource dataSource, String sql) throws SQLException {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+}
