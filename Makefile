@@ -1,5 +1,5 @@
 # The two commands: `make run` and `make test` (see README.md).
-.PHONY: run test build import import-pacte export-pacte user bench clean
+.PHONY: run test build import import-pacte export-pacte user bench replica clean
 
 run:
 	@scripts/run.sh
@@ -24,6 +24,10 @@ user:
 
 bench:
 	@scripts/bench.sh
+
+# make replica [ARGS=stop|drop] — a local hot standby streaming from PostgreSQL (README, « Read replicas »).
+replica:
+	@scripts/replica.sh $(ARGS)
 
 build:
 	mvn -B -q -DskipTests package

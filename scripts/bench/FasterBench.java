@@ -29,8 +29,8 @@ import java.util.function.Function;
 /**
  * Issue 11: the app beside the raw SQL of the same rows and beside PostGraphile on the same database, measured in
  * one run, printed as a table with ratios. Run by scripts/bench/faster.sh:
- * java -cp postgresql.jar FasterBench.java key=value… (keys: app, app2, france, postgraphile, jdbc, jdbcFrance,
- * pid, pid2, pidFrance, firstView, seconds, warmup, postgraphileError). Every loop is bounded by a count and a time; traffic goes to 127.0.0.1
+ * java -cp postgresql.jar FasterBench.java key=value… (keys: app, app2, replica, france, postgraphile, jdbc, jdbcFrance,
+ * pid, pid2, pidReplica, pidFrance, firstView, seconds, warmup, postgraphileError). Every loop is bounded by a count and a time; traffic goes to 127.0.0.1
  * only. The HTTP client is a minimal HTTP/1.1 client over one kept-alive socket per connection, so that on a small
  * machine the client takes as little CPU as possible from the servers it measures.
  */
@@ -93,6 +93,7 @@ public class FasterBench {
 		seconds = Long.parseLong(args.getOrDefault("seconds", "5"));
 		Endpoint app = Endpoint.of(args.get("app"));
 		Endpoint app2 = Endpoint.of(args.get("app2"));
+		Endpoint replica = Endpoint.of(args.get("replica"));
 		Endpoint france = Endpoint.of(args.get("france"));
 		Endpoint graphile = Endpoint.of(args.get("postgraphile"));
 		String jdbc = args.get("jdbc");
@@ -116,12 +117,20 @@ public class FasterBench {
 		// The JIT of a freshly started app: every kind of request for a while before anything is measured.
 		List<String[]> pool = territories(jdbc, "SELECT kind, code FROM territory ORDER BY kind, code");
 		Function<SplittableRandom, Mix> mixes = random -> Mix.draw(random, pool);
-		List<Endpoint> targets = (app2 != null) ? List.of(app, app2) : List.of(app);
-		String[] pids = { args.get("pid"), args.get("pid2") };
+		List<Endpoint> targets = new java.util.ArrayList<>(List.of(app));
+		List<String> pids = new java.util.ArrayList<>(List.of(args.get("pid")));
+		if (app2 != null) {
+			targets.add(app2);
+			pids.add(args.get("pid2"));
+		}
+		if (replica != null) {
+			targets.add(replica);
+			pids.add(args.get("pidReplica"));
+		}
 		for (int i = 0; i < targets.size(); i++) {
 			Endpoint target = targets.get(i);
 			check(target, target.post(graphQlBody(firstView, "{}", apq)), "\"mapLayers\"", 10); // each instance learns the hash
-			warm("instance " + (i + 1), pids[i], w -> {
+			warm("instance " + (i + 1), pids.get(i), w -> {
 				switch ((int) (w.count++ % 5)) {
 					case 0 -> w.http(target, target.post(graphQlBody(aliases.toString(), null)));
 					case 1 -> w.http(target, target.post(graphQlBody(firstView, "{}")));
@@ -196,6 +205,18 @@ public class FasterBench {
 			});
 			System.out.printf(Locale.ROOT, "  together / one instance: first view %.2f, mix %.2f%n", two.rate / ten.rate,
 					twoMix.rate / mixApp.rate);
+		}
+
+		// --- an instance whose queries read a streaming standby
+		if (replica != null) {
+			section("An instance reading a streaming standby (PACTE_REPLICA_*) on this machine, beside one on the primary");
+			byte[] tenReplica = replica.post(graphQlBody(aliases.toString(), null));
+			check(replica, tenReplica, "\"geometry\"", 10);
+			Measure replicaTen = measure("replica instance, first view (10 aliased)", null, 8, w -> w.http(replica, tenReplica));
+			Measure replicaMix = measure("replica instance, cache-busting mix", null, 8,
+					w -> w.http(replica, replica.post(mixes.apply(w.random).app())));
+			System.out.printf(Locale.ROOT, "  replica instance / primary instance: first view %.2f, mix %.2f%n",
+					replicaTen.rate / ten.rate, replicaMix.rate / mixApp.rate);
 		}
 
 		// --- national scale

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Issue 11, « Faster than the GraphQL-on-PostGIS engines users would pick instead »: the app beside the raw SQL
 # of the same rows and beside PostGraphile 4 + @graphile/postgis on the same database, in one run, with ratios
-# (FasterBench.java). Starts its own processes on 127.0.0.1, ports PACTE_FASTER_PORT.. +3 (default 8301–8304):
+# (FasterBench.java). Starts its own processes on 127.0.0.1, ports PACTE_FASTER_PORT.. +4 (default 8301–8305):
 #   two app instances on the PACA contours (database ${PACTE_BENCH_DB_NAME:-pacte_bench}, SERVICE_JAVA_OPTS each),
+#   a third reading a local streaming standby of it (make replica; skipped with PACTE_FASTER_REPLICA=false or when
+#   the standby cannot be started),
 #   one app on all of France (${PACTE_BENCH_FRANCE_DB_NAME:-pacte_bench_france}, imported here if it holds fewer
 #   than 30,000 communes), and PostGraphile on the PACA database, installed from npm at the first run into
 #   ${PACTE_BENCH_CACHE:-~/.cache/pacte-carto-bench}/postgraphile (never into the repository).
@@ -21,22 +23,25 @@ cache=${PACTE_BENCH_CACHE:-$HOME/.cache/pacte-carto-bench}
 build_jar
 work=$(mktemp -d)
 pids=()
+stop_standby=
 cleanup() {
   local pid
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -z "$stop_standby" ] || "$PACTE_ROOT/scripts/replica.sh" stop || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-for port in $base $((base + 1)) $((base + 2)) $((base + 3)); do
+for port in $base $((base + 1)) $((base + 2)) $((base + 3)) $((base + 4)); do
   port_in_use "$port" && die "port $port is in use: PACTE_FASTER_PORT=<first of 4 free ports> $0"
 done
 
-# start_app NAME PORT DATABASE GEODATA: the jar as the service runs (SERVICE_JAVA_OPTS); waits for its health (an empty database is
-# imported first). Sets APP_PID.
+# start_app NAME PORT DATABASE GEODATA [ENV…]: the jar as the service runs (SERVICE_JAVA_OPTS); waits for its health (an
+# empty database is imported first). Sets APP_PID.
 start_app() {
   local name=$1 port=$2 db=$3 geodata=$4
-  PORT=$port PACTE_DB_NAME=$db PACTE_GEODATA=$geodata PACTE_TILE_URL=none PACTE_RATE_LIMIT_ENABLED=false \
+  shift 4
+  env "$@" PORT=$port PACTE_DB_NAME=$db PACTE_GEODATA=$geodata PACTE_TILE_URL=none PACTE_RATE_LIMIT_ENABLED=false \
     java $SERVICE_JAVA_OPTS -jar "$JAR" >"$work/$name.log" 2>&1 &
   APP_PID=$!
   pids+=("$APP_PID")
@@ -57,6 +62,17 @@ start_app paca "$base" "$paca_db" "$BENCH_PACA"
 pid_a=$APP_PID
 start_app paca2 "$((base + 1))" "$paca_db" "$BENCH_PACA"
 pid_b=$APP_PID
+replica_args=()
+if [ "${PACTE_FASTER_REPLICA:-true}" = true ]; then
+  pg_isready -q -h 127.0.0.1 -p "${PACTE_REPLICA_PORT:-5433}" -t 2 || stop_standby=yes # started here, stopped at the end
+  if "$PACTE_ROOT/scripts/replica.sh" start; then
+    start_app replica "$((base + 4))" "$paca_db" "$BENCH_PACA" PACTE_REPLICA_HOST=127.0.0.1 \
+      PACTE_REPLICA_PORT="${PACTE_REPLICA_PORT:-5433}"
+    replica_args=("replica=http://127.0.0.1:$((base + 4))" "pidReplica=$APP_PID")
+  else
+    echo "read replica: not measured (the local standby could not be started, see above)"
+  fi
+fi
 
 france_args=()
 if [ -n "$FRANCE" ]; then
@@ -112,5 +128,8 @@ echo "machine: $(nproc) cores; load before: $(uptime | sed 's/.*load average/loa
 java -Xmx1g -cp "$work/postgresql.jar" "$PACTE_ROOT/scripts/bench/FasterBench.java" \
   "app=http://127.0.0.1:$base" "app2=http://127.0.0.1:$((base + 1))" "pid=$pid_a" "pid2=$pid_b" \
   "jdbc=$(jdbc_url "$paca_db")" "firstView=$PACTE_ROOT/frontend/src/main/resources/static/queries/first-view.graphql" \
-  "seconds=${PACTE_FASTER_SECONDS:-5}" "warmup=${PACTE_FASTER_WARMUP:-300}" "postgraphileError=$graphile_error" "${france_args[@]}" "${graphile_args[@]}"
+  "seconds=${PACTE_FASTER_SECONDS:-5}" "warmup=${PACTE_FASTER_WARMUP:-300}" "postgraphileError=$graphile_error" "${france_args[@]}" "${graphile_args[@]}" "${replica_args[@]}"
+if [ ${#replica_args[@]} -gt 0 ]; then
+  echo "standby: $(pg_psql postgres -tAc "SELECT 'replay lag ' || coalesce(replay_lag::text, '0') || ', ' || pg_size_pretty(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)) || ' behind' FROM pg_stat_replication LIMIT 1")"
+fi
 echo "load after: $(uptime | sed 's/.*load average/load average/')"

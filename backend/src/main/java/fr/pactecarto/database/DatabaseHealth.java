@@ -9,6 +9,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * The {@code r2dbc} and {@code db} parts of {@code /actuator/health}, in place of Spring Boot's, which wait as
+ * The {@code r2dbc}, {@code db} (and {@code replica}, when there is one) parts of {@code /actuator/health}, in place of Spring Boot's, which wait as
  * long as a connection does: each check is a {@code SELECT 1} bounded by {@value #TIMEOUT_MS} ms, so that with
  * PostgreSQL gone health says DOWN within a second — a probe never sees a hang — and UP again as soon as the
  * database answers (the pools reconnect by themselves).
@@ -30,7 +31,17 @@ class DatabaseHealth {
 
 	@Bean
 	ReactiveHealthIndicator r2dbcHealthIndicator(ConnectionFactory connectionFactory) {
-		DatabaseClient db = DatabaseClient.create(connectionFactory);
+		return check(DatabaseClient.create(connectionFactory));
+	}
+
+	/** {@code replica} in health, when queries read a replica: DOWN while it does not answer. */
+	@Bean
+	@ConditionalOnExpression("'${pacte.replica.host:}'.trim() != ''")
+	ReactiveHealthIndicator replicaHealthIndicator(QueryDatabase reads) {
+		return check(reads.client());
+	}
+
+	private static ReactiveHealthIndicator check(DatabaseClient db) {
 		return () -> db.sql("SELECT 1 AS one")
 			.map(row -> row.get("one", Integer.class))
 			.one()

@@ -18,16 +18,25 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
+import fr.pactecarto.database.QueryDatabase;
+import fr.pactecarto.database.ReplicaProperties;
+
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+
 
 /**
  * The version of the data (table {@code data_version}, migration V6) as this instance last heard of it. One
  * dedicated connection LISTENs to channel {@code pacte_data}, on which every committed change of contours or
  * pactes is announced, whichever instance or command made it. While that connection is down the version is
  * {@link #UNKNOWN} (caches must not answer); it reconnects by itself and reads the version again.
+ * <p>
+ * With a read replica ({@link QueryDatabase#isReplica}) the version is the replica's, since answers are read
+ * there: the listener stays on the primary (a standby cannot LISTEN) and, for each version announced, reads the
+ * replica's until it has caught up (or {@code pacte.replica.max-wait} has passed). A cached answer is thus never
+ * keyed by a version newer than the data it was read from.
  */
 @Component
 public class DataVersion implements SmartLifecycle {
@@ -55,10 +64,21 @@ public class DataVersion implements SmartLifecycle {
 
 	private volatile Disposable listening;
 
+	private static final String READ = "SELECT version FROM data_version";
+
+	// How often the replica is read again while it has not caught up.
+	private static final Duration REPLICA_POLL = Duration.ofMillis(10);
+
 	private final DatabaseClient db;
 
-	DataVersion(R2dbcProperties properties, DatabaseClient db) {
+	private final QueryDatabase reads;
+
+	private final Duration maxWait;
+
+	DataVersion(R2dbcProperties properties, DatabaseClient db, QueryDatabase reads, ReplicaProperties replica) {
 		this.db = db;
+		this.reads = reads;
+		this.maxWait = replica.maxWait();
 		ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.parse(properties.getUrl()).mutate()
 			.option(Option.valueOf("applicationName"), APPLICATION_NAME);
 		if (properties.getUsername() != null) {
@@ -82,13 +102,15 @@ public class DataVersion implements SmartLifecycle {
 
 	/**
 	 * Reads the version on a pooled connection and records it: a writer calls it after its commit, so that its
-	 * own next answers are never from before its change (the notification may arrive a moment later). Nothing
-	 * is recorded while the listening connection is down (the version stays {@link #UNKNOWN}).
+	 * own next answers are never from before its change (the notification may arrive a moment later). With a
+	 * replica, waits (at most {@code max-wait}) for the replica to show that version. Nothing is recorded while
+	 * the listening connection is down (the version stays {@link #UNKNOWN}).
 	 */
 	public Mono<Long> refresh() {
-		return this.db.sql("SELECT version FROM data_version")
+		return this.db.sql(READ)
 			.map(row -> row.get("version", Long.class))
 			.one()
+			.flatMap(this::visible)
 			.doOnNext(read -> {
 				if (this.version.get() != UNKNOWN) {
 					heard(read);
@@ -113,13 +135,28 @@ public class DataVersion implements SmartLifecycle {
 		PostgresqlConnection postgres = (PostgresqlConnection) connection;
 		Flux<Long> notified = postgres.getNotifications().map(Notification::getParameter).map(Long::valueOf);
 		Flux<Long> read = Flux.interval(Duration.ZERO, RECHECK)
-			.concatMap(tick -> Mono.from(postgres.createStatement("SELECT version FROM data_version").execute())
+			.concatMap(tick -> Mono.from(postgres.createStatement(READ).execute())
 				.flatMap(result -> Mono.from(result.map((row, meta) -> row.get("version", Long.class)))));
 		return Mono.from(postgres.createStatement("LISTEN " + CHANNEL).execute())
 			.flatMap(result -> Mono.from(result.getRowsUpdated()))
-			.thenMany(Flux.merge(notified, read))
+			.thenMany(Flux.merge(notified, read).concatMap(this::visible))
 			.doOnNext(this::heard)
 			.then(Mono.error(() -> new IllegalStateException("the listening connection closed")));
+	}
+
+	/**
+	 * The version answers can be read at, once the primary is at {@code version}: that one, or with a replica
+	 * the replica's, read until it reaches {@code version} or {@code max-wait} has passed.
+	 */
+	private Mono<Long> visible(long version) {
+		long known = this.version.get();
+		if (!this.reads.isReplica() || known >= version) {
+			return Mono.just(Math.max(known, version));
+		}
+		Mono<Long> replica = this.reads.client().sql(READ).map(row -> row.get("version", Long.class)).one();
+		return replica.filter(read -> read >= version)
+			.repeatWhenEmpty(attempts -> attempts.delayElements(REPLICA_POLL))
+			.timeout(this.maxWait, replica);
 	}
 
 	private synchronized void heard(long version) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import fr.pactecarto.database.QueryDatabase;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,8 +17,8 @@ class MeasuresRepository {
 
 	private final DatabaseClient db;
 
-	MeasuresRepository(DatabaseClient db) {
-		this.db = db;
+	MeasuresRepository(QueryDatabase reads) {
+		this.db = reads.client();
 	}
 
 	Mono<NationalMeasures> findNationalMeasures(String pacte) {

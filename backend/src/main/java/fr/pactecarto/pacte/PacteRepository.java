@@ -10,6 +10,7 @@ import io.r2dbc.spi.R2dbcType;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 
+import fr.pactecarto.database.QueryDatabase;
 import fr.pactecarto.territory.Territory;
 import fr.pactecarto.territory.TerritoryKind;
 import fr.pactecarto.territory.TerritoryRepository;
@@ -28,8 +29,8 @@ class PacteRepository {
 
 	private final DatabaseClient db;
 
-	PacteRepository(DatabaseClient db) {
-		this.db = db;
+	PacteRepository(QueryDatabase reads) {
+		this.db = reads.client();
 	}
 
 	Flux<Pacte> findAll() {

@@ -18,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import fr.pactecarto.api.GeoJson;
+import fr.pactecarto.database.QueryDatabase;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -101,8 +102,8 @@ public class TerritoryRepository {
 
 	private final DatabaseClient db;
 
-	TerritoryRepository(DatabaseClient db) {
-		this.db = db;
+	TerritoryRepository(QueryDatabase reads) {
+		this.db = reads.client();
 	}
 
 	/**

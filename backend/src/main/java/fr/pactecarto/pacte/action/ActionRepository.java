@@ -12,6 +12,7 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import fr.pactecarto.database.QueryDatabase;
 import fr.pactecarto.pacte.NamedTerritories;
 import fr.pactecarto.territory.TerritoryKey;
 
@@ -64,8 +65,8 @@ public class ActionRepository {
 
 	private final DatabaseClient db;
 
-	ActionRepository(DatabaseClient db) {
-		this.db = db;
+	ActionRepository(QueryDatabase reads) {
+		this.db = reads.client();
 	}
 
 	/** One action by id, archived or not; empty when the pacte has none with this id. */

@@ -8,6 +8,8 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import fr.pactecarto.database.QueryDatabase;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,8 +27,8 @@ public class AxisRepository {
 
 	private final DatabaseClient db;
 
-	AxisRepository(DatabaseClient db) {
-		this.db = db;
+	AxisRepository(QueryDatabase reads) {
+		this.db = reads.client();
 	}
 
 	Flux<Axis> findAxes(String pacte) {

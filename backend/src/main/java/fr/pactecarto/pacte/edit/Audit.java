@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import fr.pactecarto.api.ApiException;
 import fr.pactecarto.api.ErrorCode;
+import fr.pactecarto.database.QueryDatabase;
 import fr.pactecarto.security.PacteUser;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -45,8 +46,12 @@ public class Audit {
 
 	private final DatabaseClient db;
 
-	Audit(DatabaseClient db) {
+	// Where the trail is read for queries and subscriptions (the replica, if any); appends go to the primary.
+	private final DatabaseClient reads;
+
+	Audit(DatabaseClient db, QueryDatabase reads) {
 		this.db = db;
+		this.reads = reads.client();
 	}
 
 	/** Appends one change made by {@code user}; call it inside the change's transaction. */
@@ -69,12 +74,12 @@ public class Audit {
 
 	/** The id of the last change of the trail (0 for none). */
 	public Mono<Long> lastId() {
-		return this.db.sql("SELECT coalesce(max(id), 0) AS last FROM pacte_change").map(row -> row.get("last", Long.class)).one();
+		return this.reads.sql("SELECT coalesce(max(id), 0) AS last FROM pacte_change").map(row -> row.get("last", Long.class)).one();
 	}
 
 	/** The changes after the change {@code id}, oldest first, at most {@code limit}. */
 	public Flux<Change> findAfter(long id, int limit) {
-		return this.db.sql("SELECT " + COLUMNS + "FROM pacte_change c WHERE c.id > :id ORDER BY c.id LIMIT :limit")
+		return this.reads.sql("SELECT " + COLUMNS + "FROM pacte_change c WHERE c.id > :id ORDER BY c.id LIMIT :limit")
 			.bind("id", id)
 			.bind("limit", limit)
 			.map(Audit::change)
@@ -83,7 +88,7 @@ public class Audit {
 
 	/** The last {@value #HISTORY_SIZE} changes of each of these objects, newest first. */
 	Flux<Change> findHistories(String entity, Collection<Map.Entry<String, String>> objects) {
-		return this.db.sql("SELECT " + COLUMNS + """
+		return this.reads.sql("SELECT " + COLUMNS + """
 				FROM unnest(CAST(:pactes AS text[]), CAST(:ids AS text[])) AS k(pacte_id, id)
 				CROSS JOIN LATERAL (
 				    SELECT * FROM pacte_change c
@@ -102,13 +107,13 @@ public class Audit {
 
 	/** A page of a pacte's changes at or after {@code since} (null: all), oldest first, after the cursor's change. */
 	Mono<ChangeConnection> findPage(String pacte, OffsetDateTime since, long afterId, int size) {
-		return this.db.sql("SELECT count(*) AS total FROM pacte_change c WHERE c.pacte_id = :pacte "
+		return this.reads.sql("SELECT count(*) AS total FROM pacte_change c WHERE c.pacte_id = :pacte "
 				+ "AND (CAST(:since AS timestamptz) IS NULL OR c.at >= :since)")
 			.bind("pacte", pacte)
 			.bind("since", Parameters.in(R2dbcType.TIMESTAMP_WITH_TIME_ZONE, since))
 			.map(row -> row.get("total", Long.class))
 			.one()
-			.zipWith(this.db.sql("SELECT " + COLUMNS + """
+			.zipWith(this.reads.sql("SELECT " + COLUMNS + """
 					FROM pacte_change c WHERE c.pacte_id = :pacte AND c.id > :after
 					AND (CAST(:since AS timestamptz) IS NULL OR c.at >= :since)
 					ORDER BY c.id LIMIT :limit

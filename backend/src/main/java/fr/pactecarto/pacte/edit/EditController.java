@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import fr.pactecarto.api.ApiException;
 import fr.pactecarto.api.Batches;
 import fr.pactecarto.api.ErrorCode;
+import fr.pactecarto.database.QueryDatabase;
 import fr.pactecarto.pacte.Pacte;
 import fr.pactecarto.pacte.Pactes;
 import fr.pactecarto.pacte.action.Action;
@@ -101,13 +102,14 @@ class EditController {
 
 	private final DatabaseClient db;
 
-	EditController(ActionEdits actionEdits, AdminEdits adminEdits, Audit audit, Pactes pactes, DatabaseClient db,
+	// Versions and states answer queries (and the form a planner edits from): read where the rest of the answer is.
+	EditController(ActionEdits actionEdits, AdminEdits adminEdits, Audit audit, Pactes pactes, QueryDatabase reads,
 			BatchLoaderRegistry loaders) {
 		this.actionEdits = actionEdits;
 		this.adminEdits = adminEdits;
 		this.audit = audit;
 		this.pactes = pactes;
-		this.db = db;
+		this.db = reads.client();
 		loaders.<Map.Entry<String, String>, Meta>forName(META_LOADER)
 			.registerMappedBatchLoader((keys, env) -> this.db.sql("""
 					SELECT a.pacte_id, a.id, a.version, a.archived_at IS NOT NULL AS archived, a.updated_at, a.updated_by

@@ -7,6 +7,7 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import fr.pactecarto.database.QueryDatabase;
 import fr.pactecarto.pacte.NamedTerritories;
 import fr.pactecarto.territory.TerritoryKey;
 
@@ -28,8 +29,8 @@ class FundingRepository {
 
 	private final DatabaseClient db;
 
-	FundingRepository(DatabaseClient db) {
-		this.db = db;
+	FundingRepository(QueryDatabase reads) {
+		this.db = reads.client();
 	}
 
 	/** The pacte's contractualisation with its lines. */
