@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make replica: a hot standby of the local PostgreSQL, streaming from it, for trying read replicas (README « Read
-# replicas ») and for `make bench`. It listens on 127.0.0.1:$PACTE_REPLICA_PORT (5433) with its data in
+# replicas ») and for `make bench`. It listens on 127.0.0.1:$PACTE_REPLICA_PORT (5434) with its data in
 # $PACTE_REPLICA_DIR (/var/tmp/pacte-replica); `make replica ARGS=stop` stops it, `ARGS=drop` also removes it.
 # Needs the local server's binaries and root (it runs the standby as the postgres user); the primary must accept
 # replication connections from 127.0.0.1: when its pg_hba.conf has none, a line is added with the method its
@@ -8,15 +8,19 @@
 source "$(dirname "$0")/lib/common.sh"
 source "$PACTE_ROOT/scripts/lib/db.sh"
 
-REPLICA_PORT=${PACTE_REPLICA_PORT:-5433}
+REPLICA_PORT=${PACTE_REPLICA_PORT:-5434}
 REPLICA_DIR=${PACTE_REPLICA_DIR:-/var/tmp/pacte-replica}
 
 as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi; }
 
-bin_dir() {
+bin_dir() { # the binaries of the standby's version (its data directory's), else of the primary's
   local version
-  version=$(pg_psql postgres -tAc "SHOW server_version_num")
-  version=$((version / 10000))
+  if [ -f "$REPLICA_DIR/PG_VERSION" ]; then
+    version=$(cat "$REPLICA_DIR/PG_VERSION")
+  else
+    version=$(pg_psql postgres -tAc "SHOW server_version_num")
+    version=$((version / 10000))
+  fi
   [ -x "/usr/lib/postgresql/$version/bin/pg_ctl" ] || die "no /usr/lib/postgresql/$version/bin/pg_ctl: the standby runs the primary's version"
   echo "/usr/lib/postgresql/$version/bin"
 }

@@ -64,10 +64,10 @@ start_app paca2 "$((base + 1))" "$paca_db" "$BENCH_PACA"
 pid_b=$APP_PID
 replica_args=()
 if [ "${PACTE_FASTER_REPLICA:-true}" = true ]; then
-  pg_isready -q -h 127.0.0.1 -p "${PACTE_REPLICA_PORT:-5433}" -t 2 || stop_standby=yes # started here, stopped at the end
+  pg_isready -q -h 127.0.0.1 -p "${PACTE_REPLICA_PORT:-5434}" -t 2 || stop_standby=yes # started here, stopped at the end
   if "$PACTE_ROOT/scripts/replica.sh" start; then
     start_app replica "$((base + 4))" "$paca_db" "$BENCH_PACA" PACTE_REPLICA_HOST=127.0.0.1 \
-      PACTE_REPLICA_PORT="${PACTE_REPLICA_PORT:-5433}"
+      PACTE_REPLICA_PORT="${PACTE_REPLICA_PORT:-5434}"
     replica_args=("replica=http://127.0.0.1:$((base + 4))" "pidReplica=$APP_PID")
   else
     echo "read replica: not measured (the local standby could not be started, see above)"
