@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make replica: a hot standby of the local PostgreSQL, streaming from it, for trying read replicas (README « Read
 # replicas ») and for `make bench`. It listens on 127.0.0.1:$PACTE_REPLICA_PORT (5434) with its data in
-# $PACTE_REPLICA_DIR (/var/tmp/pacte-replica); `make replica ARGS=stop` stops it, `ARGS=drop` also removes it.
+# $PACTE_REPLICA_DIR (/var/tmp/pacte-replica, copied afresh at each start); `make replica ARGS=stop` stops it,
+# `ARGS=drop` also removes it.
 # Needs the local server's binaries and root (it runs the standby as the postgres user); the primary must accept
 # replication connections from 127.0.0.1: when its pg_hba.conf has none, a line is added with the method its
 # `host all all 127.0.0.1/32` line uses, and the configuration reloaded.
@@ -25,6 +26,13 @@ bin_dir() { # the binaries of the standby's version (its data directory's), else
   echo "/usr/lib/postgresql/$version/bin"
 }
 
+# Only a directory this script made (or an empty one) is ever removed.
+check_dir() {
+  if [ -d "$REPLICA_DIR" ] && [ ! -f "$REPLICA_DIR/standby.signal" ] && [ -n "$(ls -A "$REPLICA_DIR")" ]; then
+    die "$REPLICA_DIR is not empty and holds no standby: set PACTE_REPLICA_DIR to a directory of its own"
+  fi
+}
+
 stop_replica() {
   [ -f "$REPLICA_DIR/postmaster.pid" ] || return 0
   as_postgres "$(bin_dir)/pg_ctl" -D "$REPLICA_DIR" -m fast -w stop >&2
@@ -44,7 +52,7 @@ allow_replication() {
 
 case "${1:-start}" in
   stop) stop_replica; exit 0 ;;
-  drop) stop_replica; rm -rf "$REPLICA_DIR"; say "removed $REPLICA_DIR"; exit 0 ;;
+  drop) check_dir; stop_replica; rm -rf "$REPLICA_DIR"; say "removed $REPLICA_DIR"; exit 0 ;;
   start) ;;
   *) die "usage: make replica [ARGS=start|stop|drop]" ;;
 esac
@@ -57,23 +65,25 @@ if pg_isready -q -h 127.0.0.1 -p "$REPLICA_PORT" -t 2; then
   say "the standby on 127.0.0.1:$REPLICA_PORT is running"
   exit 0
 fi
+# A fresh copy at each start: a standby stopped for a while would need WAL the primary has recycled since (no
+# replication slot holds it, so that a forgotten standby never fills the primary's disk).
+check_dir
+stop_replica
+allow_replication
+say "copying the primary into $REPLICA_DIR (pg_basebackup)"
+rm -rf "$REPLICA_DIR" && mkdir -p "$REPLICA_DIR" && chown postgres: "$REPLICA_DIR" && chmod 700 "$REPLICA_DIR"
 BIN=$(bin_dir)
-if [ ! -f "$REPLICA_DIR/standby.signal" ]; then
-  allow_replication
-  say "copying the primary into $REPLICA_DIR (pg_basebackup)"
-  rm -rf "$REPLICA_DIR" && mkdir -p "$REPLICA_DIR" && chown postgres: "$REPLICA_DIR" && chmod 700 "$REPLICA_DIR"
-  as_postgres env PGPASSWORD="$PACTE_DB_PASSWORD" "$BIN/pg_basebackup" -h "$PACTE_DB_HOST" -p "$PACTE_DB_PORT" \
-    -U "$PACTE_DB_USER" -D "$REPLICA_DIR" -R -X stream -c fast
-  # Debian keeps the configuration out of the data directory: the standby gets its own, minimal one.
-  as_postgres sh -c "cat > '$REPLICA_DIR/postgresql.conf'" <<CONF
+as_postgres env PGPASSWORD="$PACTE_DB_PASSWORD" "$BIN/pg_basebackup" -h "$PACTE_DB_HOST" -p "$PACTE_DB_PORT" \
+  -U "$PACTE_DB_USER" -D "$REPLICA_DIR" -R -X stream -c fast
+# Debian keeps the configuration out of the data directory: the standby gets its own, minimal one.
+as_postgres sh -c "cat > '$REPLICA_DIR/postgresql.conf'" <<CONF
 port = $REPLICA_PORT
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$REPLICA_DIR'
 hot_standby = on
 max_connections = 100
 CONF
-  as_postgres cp "$(pg_psql postgres -tAc "SHOW hba_file")" "$REPLICA_DIR/pg_hba.conf"
-fi
+as_postgres cp "$(pg_psql postgres -tAc "SHOW hba_file")" "$REPLICA_DIR/pg_hba.conf"
 say "starting the standby on 127.0.0.1:$REPLICA_PORT"
 as_postgres "$BIN/pg_ctl" -D "$REPLICA_DIR" -l "$REPLICA_DIR/standby.log" -w start >&2
 say "streaming from $PACTE_DB_HOST:$PACTE_DB_PORT; use it with PACTE_REPLICA_HOST=127.0.0.1 PACTE_REPLICA_PORT=$REPLICA_PORT"
