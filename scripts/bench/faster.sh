@@ -33,7 +33,7 @@ cleanup() {
 trap cleanup EXIT
 
 for port in $base $((base + 1)) $((base + 2)) $((base + 3)) $((base + 4)); do
-  port_in_use "$port" && die "port $port is in use: PACTE_FASTER_PORT=<first of 4 free ports> $0"
+  port_in_use "$port" && die "port $port is in use: PACTE_FASTER_PORT=<first of 5 free ports> $0"
 done
 
 # start_app NAME PORT DATABASE GEODATA [ENV…]: the jar as the service runs (SERVICE_JAVA_OPTS); waits for its health (an
@@ -64,10 +64,10 @@ start_app paca2 "$((base + 1))" "$paca_db" "$BENCH_PACA"
 pid_b=$APP_PID
 replica_args=()
 if [ "${PACTE_FASTER_REPLICA:-true}" = true ]; then
-  pg_isready -q -h 127.0.0.1 -p "${PACTE_REPLICA_PORT:-5434}" -t 2 || stop_standby=yes # started here, stopped at the end
+  export PACTE_REPLICA_PORT=${PACTE_REPLICA_PORT:-5434} # replica.sh's default
+  pg_isready -q -h 127.0.0.1 -p "$PACTE_REPLICA_PORT" -t 2 || stop_standby=yes # started here, stopped at the end
   if "$PACTE_ROOT/scripts/replica.sh" start; then
-    start_app replica "$((base + 4))" "$paca_db" "$BENCH_PACA" PACTE_REPLICA_HOST=127.0.0.1 \
-      PACTE_REPLICA_PORT="${PACTE_REPLICA_PORT:-5434}"
+    start_app replica "$((base + 4))" "$paca_db" "$BENCH_PACA" PACTE_REPLICA_HOST=127.0.0.1
     replica_args=("replica=http://127.0.0.1:$((base + 4))" "pidReplica=$APP_PID")
   else
     echo "read replica: not measured (the local standby could not be started, see above)"

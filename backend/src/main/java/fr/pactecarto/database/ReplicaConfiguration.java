@@ -9,7 +9,6 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,17 +28,15 @@ class ReplicaConfiguration {
 	static final String APPLICATION_NAME = "pacte-carto queries";
 
 	@Bean
-	QueryDatabase queryDatabase(DatabaseClient primary, ReplicaProperties replica, ObjectProvider<ReplicaPool> pool) {
-		return replica.enabled() ? new QueryDatabase(DatabaseClient.create(pool.getObject().pool), true)
-				: new QueryDatabase(primary, false);
+	QueryDatabase queryDatabase(DatabaseClient primary, ReplicaProperties replica, R2dbcProperties r2dbc) {
+		if (!replica.enabled()) {
+			return new QueryDatabase(primary, null);
+		}
+		ConnectionPool pool = replicaPool(replica, r2dbc);
+		return new QueryDatabase(DatabaseClient.create(pool), pool);
 	}
 
-	// A bean of its own so that the context disposes of the pool (closing its connections) at shutdown; created
-	// only when a replica is configured. Wrapped: a ConnectionFactory bean would make Boot back off from the
-	// primary's.
-	@Bean(destroyMethod = "dispose")
-	@org.springframework.context.annotation.Lazy
-	ReplicaPool replicaPool(ReplicaProperties replica, R2dbcProperties r2dbc) {
+	private static ConnectionPool replicaPool(ReplicaProperties replica, R2dbcProperties r2dbc) {
 		ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.builder()
 			.option(ConnectionFactoryOptions.DRIVER, "postgresql")
 			.option(ConnectionFactoryOptions.HOST, replica.host())
@@ -77,15 +74,7 @@ class ReplicaConfiguration {
 		if (settings.getMaxLifeTime() != null) {
 			pool.maxLifeTime(settings.getMaxLifeTime());
 		}
-		return new ReplicaPool(new ConnectionPool(pool.build()));
-	}
-
-	record ReplicaPool(ConnectionPool pool) {
-
-		void dispose() {
-			this.pool.dispose();
-		}
-
+		return new ConnectionPool(pool.build());
 	}
 
 }

@@ -26,7 +26,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-
 /**
  * The version of the data (table {@code data_version}, migration V6) as this instance last heard of it. One
  * dedicated connection LISTENs to channel {@code pacte_data}, on which every committed change of contours or
@@ -54,6 +53,11 @@ public class DataVersion implements SmartLifecycle {
 	// Also a keep-alive: a connection the server dropped is noticed within this period.
 	private static final Duration RECHECK = Duration.ofSeconds(5);
 
+	private static final String READ = "SELECT version FROM data_version";
+
+	// How often the replica is read again while it has not caught up.
+	private static final Duration REPLICA_POLL = Duration.ofMillis(10);
+
 	private final ConnectionFactory connections;
 
 	private final AtomicLong version = new AtomicLong(UNKNOWN);
@@ -63,11 +67,6 @@ public class DataVersion implements SmartLifecycle {
 	private final Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
 
 	private volatile Disposable listening;
-
-	private static final String READ = "SELECT version FROM data_version";
-
-	// How often the replica is read again while it has not caught up.
-	private static final Duration REPLICA_POLL = Duration.ofMillis(10);
 
 	private final DatabaseClient db;
 
