@@ -9,7 +9,6 @@ import graphql.ExecutionResult;
 import graphql.language.OperationDefinition;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
 
 import fr.pactecarto.live.DataVersion;
 
@@ -39,13 +38,14 @@ class ResponseCache implements WebGraphQlInterceptor {
 	}
 
 	/**
-	 * A whole success, its {@code data} written as JSON once: a hit costs a copy of that text, and the cache holds
-	 * one string per answer rather than a tree of maps the garbage collector has to walk.
+	 * A whole success, its {@code data} written as JSON once, in UTF-8: a hit costs a copy of those bytes, and the
+	 * cache holds one array per answer rather than a tree of maps the garbage collector has to walk. (Written as
+	 * a {@code String}, a department's communes at zoom 12 took 2.8 MB of allocations for a 575 KB answer.)
 	 */
-	record Answer(String data, Map<Object, Object> extensions) {
+	record Answer(JsonBytes data, Map<Object, Object> extensions) {
 
 		ExecutionResult result() {
-			return ExecutionResult.newExecutionResult().data(new RawValue(this.data)).extensions(this.extensions).build();
+			return ExecutionResult.newExecutionResult().data(this.data.raw()).extensions(this.extensions).build();
 		}
 
 	}
@@ -70,7 +70,7 @@ class ResponseCache implements WebGraphQlInterceptor {
 		this.results = Caffeine.newBuilder()
 			.maximumWeight(maxBytes)
 			.weigher((Key key, Answer answer) -> (int) Math.min(Integer.MAX_VALUE,
-					key.document().length() + answer.data().length()))
+					key.document().length() + (long) answer.data().utf8().length))
 			.build();
 	}
 
@@ -105,12 +105,12 @@ class ResponseCache implements WebGraphQlInterceptor {
 				return response;
 			}
 			ExecutionResult result = response.getExecutionResult();
-			Answer answer = new Answer(this.json.writeValueAsString(result.getData()), result.getExtensions());
+			Answer answer = new Answer(new JsonBytes(this.json.writeValueAsBytes(result.getData())), result.getExtensions());
 			if (this.version.current() == current) {
 				this.results.put(key, answer);
 			}
-			// The text written once serves this answer too.
-			return response.transform(builder -> builder.data(new RawValue(answer.data())));
+			// The bytes written once serve this answer too.
+			return response.transform(builder -> builder.data(answer.data().raw()));
 		});
 	}
 

@@ -55,7 +55,26 @@ public class GeodataImporter {
 				throw new GeodataImportException(layer.fileName() + ": " + ex.getMessage(), ex);
 			}
 		}
+		if (reports.stream().anyMatch(report -> report.stored() > 0 || report.deleted() > 0)) {
+			analyze();
+		}
 		return reports;
+	}
+
+	/*
+	 * Fresh statistics for the planner once the contours have changed, rather than at autovacuum's next pass:
+	 * right after a first import of France it estimated 11 communes in a department's box and read the
+	 * 34,868 communes' index beside the spatial one (6.4 ms for the Bouches-du-Rhône at zoom 12; 2.7 ms once
+	 * analysed). ANALYZE takes 0.8 s on all of France and blocks no reader; an import that changed nothing skips it.
+	 */
+	private void analyze() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			execute(connection, "ANALYZE territory, territory_outline, territory_piece");
+		}
+		catch (SQLException ex) {
+			// The contours are stored; only the planner's estimates wait for autovacuum.
+			logger.warn("Could not analyse the imported contours: {}", ex.getMessage());
+		}
 	}
 
 	/** Imports one file of a layer in one transaction: all of it, or nothing. */

@@ -1,7 +1,5 @@
 package fr.pactecarto.territory;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +16,12 @@ import reactor.core.publisher.Mono;
 import fr.pactecarto.api.ApiException;
 import fr.pactecarto.api.Batches;
 import fr.pactecarto.api.ErrorCode;
-import fr.pactecarto.api.GeoJson;
 import fr.pactecarto.pacte.Pacte;
 import fr.pactecarto.pacte.Pactes;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
@@ -33,13 +29,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 class TerritoryController {
 
-	private static final String GEOMETRY_LOADER = "territoryGeometry";
-
 	private static final String LOOKUP_LOADER = "territoryLookup";
-
-	/** What a {@code geometry(zoom)} field asks for; outlines are loaded in one query per zoom. */
-	record GeometryKey(TerritoryKey territory, Integer zoom) {
-	}
 
 	private final TerritoryRepository territories;
 
@@ -48,17 +38,8 @@ class TerritoryController {
 	TerritoryController(TerritoryRepository territories, Pactes pactes, BatchLoaderRegistry loaders) {
 		this.territories = territories;
 		this.pactes = pactes;
-		loaders.<GeometryKey, GeoJson>forName(GEOMETRY_LOADER).registerMappedBatchLoader((keys, env) -> loadGeometries(keys));
 		loaders.<TerritoryLookup, Outlined>forName(LOOKUP_LOADER)
 			.registerMappedBatchLoader((keys, env) -> territories.lookUp(List.copyOf(keys)));
-	}
-
-	/**
-	 * Outlines read together with the territories, for their {@code geometry} fields: when every
-	 * {@code geometry} selected under {@code territories} asks for the same zoom (as a map does), the whole
-	 * answer takes one SQL statement.
-	 */
-	record PrefetchedOutlines(int zoom, Map<TerritoryKey, GeoJson> outlines) {
 	}
 
 	@QueryMapping
@@ -66,7 +47,7 @@ class TerritoryController {
 			DataLoader<String, Pacte> loader, DataFetchingEnvironment env) {
 		TerritoryFilter criteria = (filter != null) ? filter : new TerritoryFilter(null, null, null, null);
 		Bbox bbox = (criteria.bbox() != null) ? Bbox.of(criteria.bbox(), "filter.bbox") : null;
-		Integer zoom = singleGeometryZoom(env);
+		Integer zoom = TerritoryGeometry.singleZoom(env);
 		return this.pactes.named(pacte, loader).map(Pacte::id).flatMap(scope -> {
 			Mono<Optional<TerritoryKey>> parent = (criteria.parent() != null)
 					? this.territories.resolve(scope, criteria.parent())
@@ -78,31 +59,7 @@ class TerritoryController {
 					.collectList())
 				.flatMap(found -> checkCodesKnown(scope, criteria, found.size()).thenReturn(found));
 		})
-			.map(found -> withOutlines(found.stream().map(Outlined::territory).toList(), zoom, found));
-	}
-
-	/** {@code data}, with the outlines read beside it for the {@code geometry(zoom)} fields under it (none without a zoom). */
-	private static <T> DataFetcherResult<T> withOutlines(T data, Integer zoom, List<Outlined> read) {
-		DataFetcherResult.Builder<T> result = DataFetcherResult.<T>newResult().data(data);
-		if (zoom != null) {
-			Map<TerritoryKey, GeoJson> outlines = new HashMap<>();
-			read.stream()
-				.filter(outlined -> outlined.outline() != null)
-				.forEach(outlined -> outlines.put(outlined.territory().key(), outlined.outline()));
-			result.localContext(new PrefetchedOutlines(zoom, outlines));
-		}
-		return result.build();
-	}
-
-	private static Integer singleGeometryZoom(DataFetchingEnvironment env) {
-		Set<Object> zooms = env.getSelectionSet()
-			.getImmediateFields()
-			.stream()
-			.filter(field -> field.getName().equals("geometry"))
-			.map(field -> field.getArguments().get("zoom"))
-			.collect(Collectors.toSet());
-		return (zooms.size() == 1 && zooms.iterator().next() instanceof Integer zoom && zoom >= 0 && zoom <= 20) ? zoom
-				: null;
+			.map(found -> TerritoryGeometry.withOutlines(found.stream().map(Outlined::territory).toList(), zoom, found));
 	}
 
 	// Only when fewer territories than codes came back can one of the codes be unknown.
@@ -127,13 +84,13 @@ class TerritoryController {
 	Mono<DataFetcherResult<Territory>> territory(@Argument String code, @Argument TerritoryKind kind,
 			@Argument String pacte, DataLoader<String, Pacte> loader, DataFetchingEnvironment env) {
 		String stripped = (code != null) ? code.strip() : "";
-		Integer zoom = singleGeometryZoom(env);
+		Integer zoom = TerritoryGeometry.singleZoom(env);
 		DataLoader<TerritoryLookup, Outlined> lookups = env.getDataLoader(LOOKUP_LOADER);
 		CompletableFuture<Outlined> found = lookups.load(new TerritoryLookup(this.pactes.idOf(pacte), stripped, kind, zoom));
 		return this.pactes.named(pacte, loader)
 			.then(Mono.fromFuture(found))
 			.switchIfEmpty(Mono.error(() -> Territories.unknown(code, kind, "code")))
-			.map(outlined -> withOutlines(outlined.territory(), zoom, List.of(outlined)));
+			.map(outlined -> TerritoryGeometry.withOutlines(outlined.territory(), zoom, List.of(outlined)));
 	}
 
 	@QueryMapping
@@ -159,32 +116,6 @@ class TerritoryController {
 			.flatMap(scope -> this.territories.findChildren(scope.getKey(), scope.getValue()))
 			.collectMultimap(child -> List.of(child.pacte(), child.parentKey()))
 			.map(children -> Batches.listsFor(parents, parent -> children.get(List.of(parent.pacte(), parent.key()))));
-	}
-
-	@SchemaMapping
-	CompletableFuture<GeoJson> geometry(Territory territory, @Argument Integer zoom, DataFetchingEnvironment env) {
-		if (zoom != null && (zoom < 0 || zoom > 20)) {
-			throw ApiException.invalid("zoom", "Argument 'zoom' must be a web-map zoom level from 0 to 20, got " + zoom);
-		}
-		if (zoom != null && env.getLocalContext() instanceof PrefetchedOutlines prefetched && prefetched.zoom() == zoom
-				&& prefetched.outlines().containsKey(territory.key())) {
-			return CompletableFuture.completedFuture(prefetched.outlines().get(territory.key()));
-		}
-		DataLoader<GeometryKey, GeoJson> loader = env.getDataLoader(GEOMETRY_LOADER);
-		return loader.load(new GeometryKey(territory.key(), zoom));
-	}
-
-	private Mono<Map<GeometryKey, GeoJson>> loadGeometries(Set<GeometryKey> keys) {
-		Map<Integer, List<TerritoryKey>> byZoom = keys.stream()
-			.collect(Collectors.groupingBy(key -> (key.zoom() != null) ? key.zoom() : -1,
-					Collectors.mapping(GeometryKey::territory, Collectors.toList())));
-		return Flux.fromIterable(byZoom.entrySet())
-			.flatMap(entry -> {
-				Integer zoom = (entry.getKey() >= 0) ? entry.getKey() : null;
-				return this.territories.findGeometries(new HashSet<>(entry.getValue()), zoom)
-					.map(found -> Map.entry(new GeometryKey(found.getKey(), zoom), found.getValue()));
-			})
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 }

@@ -245,7 +245,7 @@ public class TerritoryRepository {
 				WHERE (t.kind, t.code) IN (
 				    SELECT p.kind, p.code FROM territory_piece p
 				    WHERE ST_Intersects(p.geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)))
-				ORDER BY ST_Area(t.geom), t.code
+				ORDER BY t.area, t.code
 				""")
 			.bind("scope", scope)
 			.bind("lon", lon)

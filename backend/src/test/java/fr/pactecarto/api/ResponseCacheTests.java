@@ -1,6 +1,9 @@
 package fr.pactecarto.api;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,9 @@ import fr.pactecarto.support.TestData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static fr.pactecarto.support.TestData.FIXTURE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +45,9 @@ class ResponseCacheTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	WebTestClient client;
+
 	private String title() {
 		return this.graphQl.document(QUERY).variable("p", FIXTURE).execute().path("pacte.title").entity(String.class).get();
 	}
@@ -60,6 +68,32 @@ class ResponseCacheTests {
 		}
 		waitFor(() -> this.version.current() > seen + 1);
 		assertThat(title()).isEqualTo(before);
+	}
+
+	@Test
+	void aHitIsTheSameAnswerByteForByteAccentsAndOutlinesIncluded() {
+		// Kept as UTF-8 bytes and copied out as they are: a name with accents must not come back re-encoded.
+		waitFor(() -> this.version.current() != DataVersion.UNKNOWN);
+		String query = "{ territory(code: \"13\") { name geometry(zoom: 6) } pacte(id: \"" + FIXTURE + "\") { themes { label } } }";
+		byte[] first = post(query);
+		AtomicReference<byte[]> again = new AtomicReference<>();
+		assertThat(this.counter.count(() -> again.set(post(query)))).isZero();
+		assertThat(again.get()).isEqualTo(first);
+		String text = new String(first, StandardCharsets.UTF_8);
+		assertThat(text).startsWith("{\"data\":{\"territory\":{\"name\":\"Bouches-du-Rhône\",\"geometry\":{\"type\":\"MultiPolygon\"");
+	}
+
+	private byte[] post(String query) {
+		return this.client.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", query))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test

@@ -1,0 +1,122 @@
+package fr.pactecarto.territory;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import graphql.TrivialDataFetcher;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import fr.pactecarto.api.ApiException;
+import fr.pactecarto.api.GeoJson;
+
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The field {@code Territory.geometry(zoom)}: the outline read beside the territories by the field above it
+ * ({@link #withOutlines}), or else by a DataLoader, in one statement per zoom.
+ * <p>
+ * Wired as a plain graphql-java data fetcher, not as a {@code @SchemaMapping} method: it runs once per territory
+ * of an answer (1,543 times for the communes in the Nord's box), and Spring for GraphQL 2.0 builds a handler
+ * method for every call (formatting the Java method's signature for an assertion message), binds its arguments
+ * by reflection and propagates the thread-local context around it: 3.4 MB of the 12.9 MB allocated for a
+ * department's communes at zoom 10-12. It is a {@link TrivialDataFetcher}, not decorated with that context: it
+ * does no I/O and uses no context, returning an outline already read or handing its key to the DataLoader.
+ */
+@Component
+class TerritoryGeometry implements RuntimeWiringConfigurer {
+
+	private static final String LOADER = "territoryGeometry";
+
+	/** What a {@code geometry(zoom)} field asks for; outlines are loaded in one query per zoom. */
+	record GeometryKey(TerritoryKey territory, Integer zoom) {
+	}
+
+	/**
+	 * Outlines read together with the territories, for their {@code geometry} fields: when every
+	 * {@code geometry} selected under {@code territories} asks for the same zoom (as a map does), the whole
+	 * answer takes one SQL statement.
+	 */
+	record PrefetchedOutlines(int zoom, Map<TerritoryKey, GeoJson> outlines) {
+	}
+
+	private final TerritoryRepository territories;
+
+	TerritoryGeometry(TerritoryRepository territories, BatchLoaderRegistry loaders) {
+		this.territories = territories;
+		loaders.<GeometryKey, GeoJson>forName(LOADER).registerMappedBatchLoader((keys, env) -> load(keys));
+	}
+
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		TrivialDataFetcher<CompletableFuture<GeoJson>> geometry = this::geometry;
+		wiring.type("Territory", type -> type.dataFetcher("geometry", geometry));
+	}
+
+	/**
+	 * The zoom of the {@code geometry} fields selected under the field of {@code env}, when they all ask for the
+	 * same valid one (the outlines can then be read with the territories); null otherwise.
+	 */
+	static Integer singleZoom(DataFetchingEnvironment env) {
+		Set<Object> zooms = env.getSelectionSet()
+			.getImmediateFields()
+			.stream()
+			.filter(field -> field.getName().equals("geometry"))
+			.map(field -> field.getArguments().get("zoom"))
+			.collect(Collectors.toSet());
+		return (zooms.size() == 1 && zooms.iterator().next() instanceof Integer zoom && zoom >= 0 && zoom <= 20) ? zoom
+				: null;
+	}
+
+	/** {@code data}, with the outlines read beside it for the {@code geometry(zoom)} fields under it (none without a zoom). */
+	static <T> DataFetcherResult<T> withOutlines(T data, Integer zoom, List<Outlined> read) {
+		DataFetcherResult.Builder<T> result = DataFetcherResult.<T>newResult().data(data);
+		if (zoom != null) {
+			Map<TerritoryKey, GeoJson> outlines = new HashMap<>();
+			read.stream()
+				.filter(outlined -> outlined.outline() != null)
+				.forEach(outlined -> outlines.put(outlined.territory().key(), outlined.outline()));
+			result.localContext(new PrefetchedOutlines(zoom, outlines));
+		}
+		return result.build();
+	}
+
+	private CompletableFuture<GeoJson> geometry(DataFetchingEnvironment env) {
+		Territory territory = env.getSource();
+		Integer zoom = env.getArgument("zoom");
+		if (zoom != null && (zoom < 0 || zoom > 20)) {
+			throw ApiException.invalid("zoom", "Argument 'zoom' must be a web-map zoom level from 0 to 20, got " + zoom);
+		}
+		if (zoom != null && env.getLocalContext() instanceof PrefetchedOutlines prefetched && prefetched.zoom() == zoom
+				&& prefetched.outlines().containsKey(territory.key())) {
+			return CompletableFuture.completedFuture(prefetched.outlines().get(territory.key()));
+		}
+		DataLoader<GeometryKey, GeoJson> loader = env.getDataLoader(LOADER);
+		return loader.load(new GeometryKey(territory.key(), zoom));
+	}
+
+	private Mono<Map<GeometryKey, GeoJson>> load(Set<GeometryKey> keys) {
+		Map<Integer, List<TerritoryKey>> byZoom = keys.stream()
+			.collect(Collectors.groupingBy(key -> (key.zoom() != null) ? key.zoom() : -1,
+					Collectors.mapping(GeometryKey::territory, Collectors.toList())));
+		return Flux.fromIterable(byZoom.entrySet())
+			.flatMap(entry -> {
+				Integer zoom = (entry.getKey() >= 0) ? entry.getKey() : null;
+				return this.territories.findGeometries(new HashSet<>(entry.getValue()), zoom)
+					.map(found -> Map.entry(new GeometryKey(found.getKey(), zoom), found.getValue()));
+			})
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+}
