@@ -38,10 +38,16 @@ function notify(message, kind = 'info') {
 async function start() {
   document.body.dataset.state = 'loading';
   const config = fetch('/map/config').then((r) => (r.ok ? r.json() : { tileUrl: null })).catch(() => ({ tileUrl: null }));
-  // The request leaves before Leaflet is parsed; deferred scripts have all run by DOMContentLoaded.
-  const leaflet = document.readyState === 'loading'
-    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
-    : Promise.resolve();
+  // The request leaves before Leaflet is parsed. Deferred scripts run in document order, Leaflet's after this
+  // module, and all of them before DOMContentLoaded; readyState is already 'interactive' while they run, so
+  // it cannot tell whether Leaflet has run (a first view answered from the cache came back before it did, and
+  // the map failed with « L is not defined »). 'load' too, should Leaflet's script fail to load.
+  const leaflet = globalThis.L || document.readyState === 'complete'
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+      document.addEventListener('DOMContentLoaded', resolve, { once: true });
+      window.addEventListener('load', resolve, { once: true });
+    });
   graphQlDocument(COVERAGE).catch(() => {}); // asked right after the first view
   const firstView = (theme, axis) => request(FIRST_VIEW, { pacte: state.pacte, theme, axis });
   let [{ data, errors }] = await Promise.all([firstView(state.theme, state.axis), leaflet]);
