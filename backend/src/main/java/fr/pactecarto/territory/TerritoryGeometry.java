@@ -39,6 +39,9 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 
 	private static final String LOADER = "territoryGeometry";
 
+	/** The deepest web-map zoom a {@code geometry(zoom)} may ask for (the last outline band, 13–20, is the full one). */
+	private static final int MAX_ZOOM = 20;
+
 	/** What a {@code geometry(zoom)} field asks for; outlines are loaded in one query per zoom. */
 	record GeometryKey(TerritoryKey territory, Integer zoom) {
 	}
@@ -75,8 +78,11 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 			.filter(field -> field.getName().equals("geometry"))
 			.map(field -> field.getArguments().get("zoom"))
 			.collect(Collectors.toSet());
-		return (zooms.size() == 1 && zooms.iterator().next() instanceof Integer zoom && zoom >= 0 && zoom <= 20) ? zoom
-				: null;
+		return (zooms.size() == 1 && zooms.iterator().next() instanceof Integer zoom && isZoom(zoom)) ? zoom : null;
+	}
+
+	private static boolean isZoom(int zoom) {
+		return zoom >= 0 && zoom <= MAX_ZOOM;
 	}
 
 	/** {@code data}, with the outlines read beside it for the {@code geometry(zoom)} fields under it (none without a zoom). */
@@ -95,12 +101,15 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 	private CompletableFuture<GeoJson> geometry(DataFetchingEnvironment env) {
 		Territory territory = env.getSource();
 		Integer zoom = env.getArgument("zoom");
-		if (zoom != null && (zoom < 0 || zoom > 20)) {
-			throw ApiException.invalid("zoom", "Argument 'zoom' must be a web-map zoom level from 0 to 20, got " + zoom);
+		if (zoom != null && !isZoom(zoom)) {
+			throw ApiException.invalid("zoom",
+					"Argument 'zoom' must be a web-map zoom level from 0 to " + MAX_ZOOM + ", got " + zoom);
 		}
-		if (zoom != null && env.getLocalContext() instanceof PrefetchedOutlines prefetched && prefetched.zoom() == zoom
-				&& prefetched.outlines().containsKey(territory.key())) {
-			return CompletableFuture.completedFuture(prefetched.outlines().get(territory.key()));
+		// Runs once per territory of an answer: one look-up in the outlines read beside them.
+		GeoJson prefetched = (zoom != null && env.getLocalContext() instanceof PrefetchedOutlines outlines
+				&& outlines.zoom() == zoom) ? outlines.outlines().get(territory.key()) : null;
+		if (prefetched != null) {
+			return CompletableFuture.completedFuture(prefetched);
 		}
 		DataLoader<GeometryKey, GeoJson> loader = env.getDataLoader(LOADER);
 		return loader.load(new GeometryKey(territory.key(), zoom));
