@@ -119,7 +119,7 @@ final class ContourFileReader {
 		checkGeometry(geometry);
 		return new ContourFeature(number, code, name, (this.layer == GeodataLayer.EPCI) ? nature : null,
 				text(properties, "region"), text(properties, "departement"), text(properties, "epci"),
-				population.canConvertToInt() ? population.asInt() : null, JSON.writeValueAsString(geometry));
+				population.canConvertToInt() ? population.asInt() : null, ContourWkb.hex(geometry));
 	}
 
 	private static String text(JsonNode properties, String name) {

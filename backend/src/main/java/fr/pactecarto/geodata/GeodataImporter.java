@@ -85,6 +85,7 @@ public class GeodataImporter {
 			connection.setAutoCommit(false);
 			try {
 				execute(connection, LOCK);
+				execute(connection, SETTINGS);
 				execute(connection, STAGING);
 				// A whole file of bad features must not fill the memory: count them all, list the first few.
 				int[] rejected = { 0 };
