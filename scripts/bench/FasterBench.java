@@ -30,7 +30,7 @@ import java.util.function.Function;
  * Issue 11: the app beside the raw SQL of the same rows and beside PostGraphile on the same database, measured in
  * one run, printed as a table with ratios. Run by scripts/bench/faster.sh:
  * java -cp postgresql.jar FasterBench.java key=value… (keys: app, app2, replica, france, postgraphile, jdbc, jdbcFrance,
- * pid, pid2, pidReplica, pidFrance, firstView, seconds, warmup, postgraphileError). Every loop is bounded by a count and a time; traffic goes to 127.0.0.1
+ * pid, pid2, pidReplica, pidFrance, firstView, seconds, rounds, warmup, postgraphileError). Every loop is bounded by a count and a time; traffic goes to 127.0.0.1
  * only. The HTTP client is a minimal HTTP/1.1 client over one kept-alive socket per connection, so that on a small
  * machine the client takes as little CPU as possible from the servers it measures.
  */
@@ -141,45 +141,60 @@ public class FasterBench {
 			});
 		}
 
-		section("First view: 10 territories at zoom 8 (04 05 06 13 83 84 AMP NCA TPM VdM)");
-		Measure sql = measure("same 10 rows by raw SQL (JDBC, prepared)", w -> w.rows(jdbc, OUTLINE_SQL, 8, FIRST_TEN_ROWS), 8);
-		Measure ten = measure("app, 10 aliased territory(code:) (POST)", w -> w.http(app, tenRequest), 8);
-		Measure page = measure("app, the page's FirstView (POST)", w -> w.http(app, firstViewRequest), 8);
-		Measure get = measure("app, FirstView by GET + APQ hash", w -> w.http(app, app.get(getPath, null)), 8);
-		Measure notModified = measure("app, FirstView GET + If-None-Match (304)", w -> w.http(app, revalidate, 304), 8);
-		Measure floor = measure("app, { __typename } (floor of the stack)", w -> w.http(app, typename), 8);
-		Measure pg = null;
+		int rounds = Integer.parseInt(args.getOrDefault("rounds", "3"));
+		byte[] graphileTen = null;
 		if (graphile != null) {
 			StringBuilder g = new StringBuilder("{");
 			for (String[] row : FIRST_TEN_ROWS) {
 				g.append(graphileOutline("t" + row[1], row[0], row[1], 8));
 			}
-			byte[] graphileTen = graphile.post(graphQlBody(g.append(" }").toString(), null));
+			byte[] ten = graphileTen = graphile.post(graphQlBody(g.append(" }").toString(), null));
 			check(graphile, graphileTen, "\"geojson\"", 10);
 			// Its warm-up too (V8's JIT settles within seconds): the first view and the mix, 20 s.
-			run(w -> w.http(graphile, (w.count++ % 2 == 0) ? graphileTen : graphile.post(mixes.apply(w.random).graphile())), 4,
+			run(w -> w.http(graphile, (w.count++ % 2 == 0) ? ten : graphile.post(mixes.apply(w.random).graphile())), 4,
 					20, 1_000_000);
-			pg = measure("PostGraphile 4 + postgis, same 10 rows", w -> w.http(graphile, graphileTen), 8);
 		}
 		else {
 			System.out.println("PostGraphile: not measured — " + args.getOrDefault("postgraphileError", "not started"));
 		}
+
+		section("First view: 10 territories at zoom 8 (04 05 06 13 83 84 AMP NCA TPM VdM), " + rounds + " rounds in turns");
+		List<Turn> firstViewTurns = new ArrayList<>(List.of(
+				Turn.of("same 10 rows by raw SQL (JDBC, prepared)", w -> w.rows(jdbc, OUTLINE_SQL, 8, FIRST_TEN_ROWS), 8),
+				Turn.of("app, 10 aliased territory(code:) (POST)", w -> w.http(app, tenRequest), 8),
+				Turn.of("app, the page's FirstView (POST)", w -> w.http(app, firstViewRequest), 8),
+				Turn.of("app, FirstView by GET + APQ hash", w -> w.http(app, app.get(getPath, null)), 8),
+				Turn.of("app, FirstView GET + If-None-Match (304)", w -> w.http(app, revalidate, 304), 8),
+				Turn.of("app, { __typename } (floor of the stack)", w -> w.http(app, typename), 8)));
+		if (graphileTen != null) {
+			byte[] ten = graphileTen;
+			firstViewTurns.add(Turn.of("PostGraphile 4 + postgis, same 10 rows", w -> w.http(graphile, ten), 8));
+		}
+		List<Measure> firstViews = inTurns(rounds, firstViewTurns);
+		Measure sql = firstViews.get(0);
+		Measure ten = firstViews.get(1);
+		Measure page = firstViews.get(2);
+		Measure floor = firstViews.get(5);
+		Measure pg = (graphileTen != null) ? firstViews.get(6) : null;
 		ratios("10 aliased", ten, sql, pg);
 		ratios("FirstView POST", page, sql, pg);
-		ratios("FirstView GET+APQ", get, sql, pg);
-		ratios("FirstView 304", notModified, sql, pg);
+		ratios("FirstView GET+APQ", firstViews.get(3), sql, pg);
+		ratios("FirstView 304", firstViews.get(4), sql, pg);
 		System.out.printf(Locale.ROOT, "  (floor: { __typename } %.2f ms, %.0f req/s)%n", floor.p50, floor.rate);
 
 		// --- cache-busting mix: each request a new random set of 5–10 territories, random zoom 6–12
-		section("Cache-busting mix: 5–10 random territories (regions, departments, EPCI, communes), zoom 6–12");
-		Measure mixSql = measure("raw SQL (JDBC), same random rows", w -> {
+		section("Cache-busting mix: 5–10 random territories (regions, departments, EPCI, communes), zoom 6–12, " + rounds
+				+ " rounds in turns");
+		List<Turn> mixTurns = new ArrayList<>(List.of(Turn.of("raw SQL (JDBC), same random rows", w -> {
 			Mix mix = mixes.apply(w.random);
 			w.rows(jdbc, OUTLINE_SQL, band(mix.zoom), mix.rows);
-		}, 8);
-		Measure mixApp = measure("app, aliased territory(code:, kind:) (POST)", w -> w.http(app, app.post(mixes.apply(w.random).app())), 8);
-		Measure mixPg = (graphile != null) ? measure("PostGraphile, same random rows",
-				w -> w.http(graphile, graphile.post(mixes.apply(w.random).graphile())), 8) : null;
-		ratios("mix", mixApp, mixSql, mixPg);
+		}, 8), Turn.of("app, aliased territory(code:, kind:) (POST)", w -> w.http(app, app.post(mixes.apply(w.random).app())), 8)));
+		if (graphile != null) {
+			mixTurns.add(Turn.of("PostGraphile, same random rows", w -> w.http(graphile, graphile.post(mixes.apply(w.random).graphile())), 8));
+		}
+		List<Measure> mix = inTurns(rounds, mixTurns);
+		Measure mixApp = mix.get(1);
+		ratios("mix", mixApp, mix.get(0), (graphile != null) ? mix.get(2) : null);
 
 		// --- 64 concurrent clients on the first view, and the app's memory
 		section("64 concurrent connections on the first view (10 aliased, POST)");
@@ -222,7 +237,7 @@ public class FasterBench {
 		// --- national scale
 		if (france != null) {
 			String jdbcFrance = args.get("jdbcFrance");
-			section("All of France: a department's communes by bbox at zoom 10–12; territoriesAt (8 connections)");
+			section("All of France: a department's communes by bbox at zoom 10–12; territoriesAt (8 connections, " + rounds + " rounds in turns)");
 			List<String[]> departments = territories(jdbcFrance,
 					"SELECT code, west, south, east, north FROM territory WHERE kind = 'DEPARTMENT' AND code < '97' ORDER BY code");
 			List<String[]> points = territories(jdbcFrance,
@@ -236,18 +251,18 @@ public class FasterBench {
 						: "{ territories(filter: {kinds: [COMMUNE], bbox: [" + d[1] + ", " + d[2] + ", " + d[3] + ", " + d[4]
 								+ "]}) { code name geometry(zoom: " + (10 + w.random.nextInt(3)) + ") } }", null)));
 			});
-			Measure bboxSql = measure("bbox: raw SQL (JDBC)", null, 8, w -> {
+			Turn bboxSqlTurn = new Turn("bbox: raw SQL (JDBC)", null, 8, w -> {
 				String[] d = departments.get(w.random.nextInt(departments.size()));
 				w.bbox(jdbcFrance, 10 + w.random.nextInt(3), d);
 			});
-			Measure bbox = measure("bbox: app territories(filter: {kinds: [COMMUNE], bbox})", null, 8, w -> {
+			Turn bboxTurn = new Turn("bbox: app territories(filter: {kinds: [COMMUNE], bbox})", null, 8, w -> {
 				String[] d = departments.get(w.random.nextInt(departments.size()));
 				String q = "{ territories(filter: {kinds: [COMMUNE], bbox: [" + d[1] + ", " + d[2] + ", " + d[3] + ", " + d[4]
 						+ "]}) { code name geometry(zoom: " + (10 + w.random.nextInt(3)) + ") } }";
 				w.http(france, france.post(graphQlBody(q, null)));
 			});
 			// The same boxes each nudged by a random 0–0.01° (about 1 km): every request a new document, no cache hit.
-			Measure bboxNew = measure("bbox: app, every box new (nudged by up to 0.01°)", null, 8, w -> {
+			Turn bboxNewTurn = new Turn("bbox: app, every box new (nudged by up to 0.01°)", null, 8, w -> {
 				String[] d = departments.get(w.random.nextInt(departments.size()));
 				double[] edge = new double[4];
 				for (int i = 0; i < 4; i++) {
@@ -257,16 +272,23 @@ public class FasterBench {
 						+ "{ code name geometry(zoom: %d) } }", edge[0], edge[1], edge[2], edge[3], 10 + w.random.nextInt(3));
 				w.http(france, france.post(graphQlBody(q, null)));
 			});
+			List<Measure> boxes = inTurns(rounds, List.of(bboxSqlTurn, bboxTurn, bboxNewTurn));
+			Measure bboxSql = boxes.get(0);
+			Measure bbox = boxes.get(1);
+			Measure bboxNew = boxes.get(2);
 			System.out.printf(Locale.ROOT, "  bbox p95: app %.1f ms (target <= 50 ms), every box new %.1f ms, raw SQL %.1f ms, ratios %.2f, %.2f%n",
 					bbox.p95, bboxNew.p95, bboxSql.p95, bbox.p95 / bboxSql.p95, bboxNew.p95 / bboxSql.p95);
-			Measure atSql = measure("territoriesAt: raw SQL (JDBC)", null, 8, w -> {
+			Turn atSqlTurn = new Turn("territoriesAt: raw SQL (JDBC)", null, 8, w -> {
 				String[] p = points.get(w.random.nextInt(points.size()));
 				w.at(jdbcFrance, Double.parseDouble(p[0]), Double.parseDouble(p[1]));
 			});
-			Measure at = measure("territoriesAt: app { code name kind }", null, 8, w -> {
+			Turn atTurn = new Turn("territoriesAt: app { code name kind }", null, 8, w -> {
 				String[] p = points.get(w.random.nextInt(points.size()));
 				w.http(france, france.post(graphQlBody("{ territoriesAt(lon: " + p[0] + ", lat: " + p[1] + ") { code name kind } }", null)));
 			});
+			List<Measure> ats = inTurns(rounds, List.of(atSqlTurn, atTurn));
+			Measure atSql = ats.get(0);
+			Measure at = ats.get(1);
 			System.out.printf(Locale.ROOT, "  territoriesAt p95: app %.2f ms (target <= 10 ms), raw SQL %.2f ms, ratio %.2f%n", at.p95,
 					atSql.p95, at.p95 / atSql.p95);
 		}
@@ -290,6 +312,15 @@ public class FasterBench {
 
 	}
 
+	/** A measure to take: p50 with one client ({@code single}; none when null), then the rate and tail at {@code connections}. */
+	record Turn(String name, Call single, int connections, Call call) {
+
+		static Turn of(String name, Call call, int connections) {
+			return new Turn(name, call, connections, call);
+		}
+
+	}
+
 	/** p50 with one client, then the rate and tail at {@code connections}. */
 	static Measure measure(String name, Call call, int connections) throws Exception {
 		return measure(name, call, connections, call);
@@ -297,24 +328,69 @@ public class FasterBench {
 
 	/** As above; with a null {@code single}, no one-client run. */
 	static Measure measure(String name, Call single, int connections, Call call) throws Exception {
-		double p50 = Double.NaN;
-		if (single != null) {
-			Run one = run(single, 1, Math.min(seconds, 4), 3000);
-			p50 = one.percentile(50);
+		return inTurns(1, List.of(new Turn(name, single, connections, call))).get(0);
+	}
+
+	/**
+	 * Measures that are compared with each other (the app beside the raw SQL and PostGraphile), taken in turns:
+	 * {@code rounds} rounds, each running every measure once, samples and durations pooled. On a machine whose load
+	 * drifts during a run, a drift weighs on all of them alike instead of on whichever ran at the time: on
+	 * 3 December the mix ratio to PostGraphile read 1.43 and 0.87 in two runs an hour apart, measured one after the other.
+	 */
+	static List<Measure> inTurns(int rounds, List<Turn> turns) throws Exception {
+		List<List<Run>> singles = new ArrayList<>();
+		List<List<Run>> loads = new ArrayList<>();
+		for (int i = 0; i < turns.size(); i++) {
+			singles.add(new ArrayList<>());
+			loads.add(new ArrayList<>());
 		}
-		Run load = run(call, connections, seconds, 2_000_000);
-		Measure measure = new Measure(p50, load.rate(), load.percentile(95), load.percentile(99));
-		table.add(new String[] { name, Double.isNaN(p50) ? "" : fmt(p50), String.format(Locale.ROOT, "%.0f", measure.rate),
-				fmt(measure.p95), fmt(measure.p99) });
-		System.out.printf(Locale.ROOT, "  %-58s p50(1) %7s ms | %2d conn: %7.0f /s, p50 %.2f, p95 %.2f, p99 %.2f ms%n", name,
-				Double.isNaN(p50) ? "-" : fmt(p50), connections, measure.rate, load.percentile(50), measure.p95, measure.p99);
-		return measure;
+		for (int round = 0; round < rounds; round++) {
+			for (int i = 0; i < turns.size(); i++) {
+				Turn turn = turns.get(i);
+				if (turn.single() != null) {
+					singles.get(i).add(run(turn.single(), 1, Math.min(seconds, 4), 3000));
+				}
+				loads.get(i).add(run(turn.call(), turn.connections(), seconds, 2_000_000));
+			}
+		}
+		List<Measure> measures = new ArrayList<>();
+		for (int i = 0; i < turns.size(); i++) {
+			Turn turn = turns.get(i);
+			Run load = Run.pooled(loads.get(i));
+			double p50 = (turn.single() != null) ? Run.pooled(singles.get(i)).percentile(50) : Double.NaN;
+			Measure measure = new Measure(p50, load.rate(), load.percentile(95), load.percentile(99));
+			table.add(new String[] { turn.name(), Double.isNaN(p50) ? "" : fmt(p50), String.format(Locale.ROOT, "%.0f", measure.rate),
+					fmt(measure.p95), fmt(measure.p99) });
+			StringBuilder perRound = new StringBuilder();
+			if (rounds > 1) {
+				perRound.append(" (rounds:");
+				loads.get(i).forEach(run -> perRound.append(String.format(Locale.ROOT, " %.0f", run.rate())));
+				perRound.append(" /s)");
+			}
+			System.out.printf(Locale.ROOT, "  %-58s p50(1) %7s ms | %2d conn: %7.0f /s, p50 %.2f, p95 %.2f, p99 %.2f ms%s%n",
+					turn.name(), Double.isNaN(p50) ? "-" : fmt(p50), turn.connections(), measure.rate, load.percentile(50),
+					measure.p95, measure.p99, perRound);
+			measures.add(measure);
+		}
+		return measures;
 	}
 
 	record Run(long[] nanos, int count, double elapsed, long errors) {
 
 		double rate() {
 			return this.count / this.elapsed;
+		}
+
+		/** Several runs of the same measure as one: their samples, their calls over their summed durations. */
+		static Run pooled(List<Run> runs) {
+			int count = runs.stream().mapToInt(Run::count).sum();
+			long[] nanos = new long[count];
+			int at = 0;
+			for (Run run : runs) {
+				System.arraycopy(run.nanos, 0, nanos, at, run.count);
+				at += run.count;
+			}
+			return new Run(nanos, count, runs.stream().mapToDouble(Run::elapsed).sum(), runs.stream().mapToLong(Run::errors).sum());
 		}
 
 		double percentile(int percentile) {

@@ -8,7 +8,8 @@
 #   one app on all of France (${PACTE_BENCH_FRANCE_DB_NAME:-pacte_bench_france}, imported here if it holds fewer
 #   than 30,000 communes), and PostGraphile on the PACA database, installed from npm at the first run into
 #   ${PACTE_BENCH_CACHE:-~/.cache/pacte-carto-bench}/postgraphile (never into the repository).
-# PACTE_FASTER_SECONDS (default 5) is the length of each measured run; each instance is first loaded until its JIT
+# PACTE_FASTER_SECONDS (default 5) is the length of each measured run; the measures compared with each other are
+# taken in turns, PACTE_FASTER_ROUNDS rounds (default 3) pooled; each instance is first loaded until its JIT
 # settles (at most PACTE_FASTER_WARMUP seconds, default 300). Runnable alone or by `make bench`.
 source "$(dirname "$0")/../lib/common.sh"
 source "$PACTE_ROOT/scripts/lib/db.sh"
@@ -128,7 +129,7 @@ echo "machine: $(nproc) cores; load before: $(uptime | sed 's/.*load average/loa
 java -Xmx1g -cp "$work/postgresql.jar" "$PACTE_ROOT/scripts/bench/FasterBench.java" \
   "app=http://127.0.0.1:$base" "app2=http://127.0.0.1:$((base + 1))" "pid=$pid_a" "pid2=$pid_b" \
   "jdbc=$(jdbc_url "$paca_db")" "firstView=$PACTE_ROOT/frontend/src/main/resources/static/queries/first-view.graphql" \
-  "seconds=${PACTE_FASTER_SECONDS:-5}" "warmup=${PACTE_FASTER_WARMUP:-300}" "postgraphileError=$graphile_error" "${france_args[@]}" "${graphile_args[@]}" "${replica_args[@]}"
+  "seconds=${PACTE_FASTER_SECONDS:-5}" "rounds=${PACTE_FASTER_ROUNDS:-3}" "warmup=${PACTE_FASTER_WARMUP:-300}" "postgraphileError=$graphile_error" "${france_args[@]}" "${graphile_args[@]}" "${replica_args[@]}"
 if [ ${#replica_args[@]} -gt 0 ]; then
   echo "standby: $(pg_psql postgres -tAc "SELECT 'replay lag ' || coalesce(replay_lag::text, '0') || ', ' || pg_size_pretty(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)) || ' behind' FROM pg_stat_replication LIMIT 1")"
 fi
