@@ -1,6 +1,7 @@
 package fr.pactecarto.territory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,31 @@ class TerritoryBatchingTests {
 			.path("tAMP.code").entity(String.class).isEqualTo("200054807")
 			.path("t13.geometry.type").entity(String.class).isEqualTo("MultiPolygon"));
 		assertThat(ten).isEqualTo(one).isEqualTo(1);
+	}
+
+	@Test
+	void outlinesAskedThroughFragmentsAndAVariableAreReadWithTheLookUps() {
+		this.graphQl.document("{ pacte { id } }").execute().path("pacte.id").entity(String.class).isEqualTo("93-2024");
+		String document = """
+				query Outlines($zoom: Int) {
+				  a: territory(code: "13") { ...Outline }
+				  b: territory(code: "04") { code ... on Territory { geometry(zoom: $zoom) } }
+				  c: territories(filter: {codes: ["05", "06"]}) { ...Outline ...Outline }
+				}
+				fragment Outline on Territory { code geometry(zoom: $zoom) }
+				""";
+		int statements = this.counter.count(() -> this.graphQl.document(document).variable("zoom", 8).execute()
+			.path("a.geometry.type").entity(String.class).isEqualTo("MultiPolygon")
+			.path("b.geometry.type").entity(String.class).isEqualTo("MultiPolygon")
+			.path("c[1].geometry.type").entity(String.class).isEqualTo("MultiPolygon"));
+		// The look-ups in one statement, the list in another, each with its outlines: no statement for outlines alone.
+		assertThat(statements).isEqualTo(2);
+		// Two zooms under one field: the outlines are read apart, and each is the one asked for.
+		this.graphQl.document("{ t: territory(code: \"13\") { low: geometry(zoom: 4) high: geometry(zoom: 12) } }").execute()
+			.path("t.low.type").entity(String.class).isEqualTo("MultiPolygon")
+			.path("t.high.type").entity(String.class).isEqualTo("MultiPolygon")
+			.path("t").entity(Map.class).satisfies(t -> assertThat(t.get("low").toString().length())
+				.isLessThan(t.get("high").toString().length()));
 	}
 
 	@Test
