@@ -142,16 +142,11 @@ public class FasterBench {
 		}
 
 		int rounds = Integer.parseInt(args.getOrDefault("rounds", "3"));
-		byte[] graphileTen = null;
+		byte[] graphileTen = (graphile != null) ? graphile.post(graphQlBody(graphileFirstTen(), null)) : null;
 		if (graphile != null) {
-			StringBuilder g = new StringBuilder("{");
-			for (String[] row : FIRST_TEN_ROWS) {
-				g.append(graphileOutline("t" + row[1], row[0], row[1], 8));
-			}
-			byte[] ten = graphileTen = graphile.post(graphQlBody(g.append(" }").toString(), null));
 			check(graphile, graphileTen, "\"geojson\"", 10);
 			// Its warm-up too (V8's JIT settles within seconds): the first view and the mix, 20 s.
-			run(w -> w.http(graphile, (w.count++ % 2 == 0) ? ten : graphile.post(mixes.apply(w.random).graphile())), 4,
+			run(w -> w.http(graphile, (w.count++ % 2 == 0) ? graphileTen : graphile.post(mixes.apply(w.random).graphile())), 4,
 					20, 1_000_000);
 		}
 		else {
@@ -166,16 +161,15 @@ public class FasterBench {
 				Turn.of("app, FirstView by GET + APQ hash", w -> w.http(app, app.get(getPath, null)), 8),
 				Turn.of("app, FirstView GET + If-None-Match (304)", w -> w.http(app, revalidate, 304), 8),
 				Turn.of("app, { __typename } (floor of the stack)", w -> w.http(app, typename), 8)));
-		if (graphileTen != null) {
-			byte[] ten = graphileTen;
-			firstViewTurns.add(Turn.of("PostGraphile 4 + postgis, same 10 rows", w -> w.http(graphile, ten), 8));
+		if (graphile != null) {
+			firstViewTurns.add(Turn.of("PostGraphile 4 + postgis, same 10 rows", w -> w.http(graphile, graphileTen), 8));
 		}
 		List<Measure> firstViews = inTurns(rounds, firstViewTurns);
 		Measure sql = firstViews.get(0);
 		Measure ten = firstViews.get(1);
 		Measure page = firstViews.get(2);
 		Measure floor = firstViews.get(5);
-		Measure pg = (graphileTen != null) ? firstViews.get(6) : null;
+		Measure pg = (graphile != null) ? firstViews.get(6) : null;
 		ratios("10 aliased", ten, sql, pg);
 		ratios("FirstView POST", page, sql, pg);
 		ratios("FirstView GET+APQ", firstViews.get(3), sql, pg);
@@ -318,12 +312,7 @@ public class FasterBench {
 
 	}
 
-	/** p50 with one client, then the rate and tail at {@code connections}. */
-	static Measure measure(String name, Call call, int connections) throws Exception {
-		return measure(name, call, connections, call);
-	}
-
-	/** As above; with a null {@code single}, no one-client run. */
+	/** p50 with one client ({@code single}; none when null), then the rate and tail at {@code connections}. */
 	static Measure measure(String name, Call single, int connections, Call call) throws Exception {
 		return inTurns(1, List.of(new Turn(name, single, connections, call))).get(0);
 	}
@@ -633,6 +622,15 @@ public class FasterBench {
 			return graphQlBody(q.append(" }").toString(), null);
 		}
 
+	}
+
+	// The first view's ten rows as PostGraphile is asked them.
+	static String graphileFirstTen() {
+		StringBuilder g = new StringBuilder("{");
+		for (String[] row : FIRST_TEN_ROWS) {
+			g.append(graphileOutline("t" + row[1], row[0], row[1], 8));
+		}
+		return g.append(" }").toString();
 	}
 
 	// PostGraphile's name for the unique look-up on territory_outline's primary key (kind, code, max_zoom).

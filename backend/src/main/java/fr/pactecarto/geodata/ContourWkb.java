@@ -29,7 +29,13 @@ final class ContourWkb {
 	static String hex(JsonNode geometry) {
 		JsonNode coordinates = geometry.path("coordinates");
 		boolean multi = "MultiPolygon".equals(geometry.path("type").asString(""));
-		int size = 1 + 4 + 4 + (multi ? 4 + polygonsSize(coordinates, true) : polygonSize(coordinates, false));
+		// Byte order, type and SRID; inside a MultiPolygon each polygon has its own byte order and type (5 bytes).
+		int size = 9 + (multi ? 4 : ringsSize(coordinates));
+		if (multi) {
+			for (JsonNode polygon : coordinates) {
+				size += 5 + ringsSize(polygon);
+			}
+		}
 		ByteBuffer wkb = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
 		wkb.put((byte) 1).putInt((multi ? MULTI_POLYGON : POLYGON) | WITH_SRID).putInt(WGS84);
 		if (multi) {
@@ -45,17 +51,9 @@ final class ContourWkb {
 		return HexFormat.of().formatHex(wkb.array());
 	}
 
-	private static int polygonsSize(JsonNode polygons, boolean withHeader) {
-		int size = 0;
-		for (JsonNode polygon : polygons) {
-			size += polygonSize(polygon, withHeader);
-		}
-		return size;
-	}
-
-	// A polygon's bytes: (its own byte order and type inside a MultiPolygon), ring count, then each ring.
-	private static int polygonSize(JsonNode rings, boolean withHeader) {
-		int size = (withHeader ? 5 : 0) + 4;
+	// A polygon's rings: their count, then each ring's point count and its points (two doubles each).
+	private static int ringsSize(JsonNode rings) {
+		int size = 4;
 		for (JsonNode ring : rings) {
 			size += 4 + 16 * ring.size();
 		}

@@ -117,16 +117,16 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 		}
 	}
 
-	// A zoom as written (a literal or a variable's value); anything else is no single zoom.
+	// A zoom as written (a literal or a variable's value); null for anything else, which is no single zoom.
 	private static Object value(Value<?> value, DataFetchingEnvironment env) {
 		if (value instanceof IntValue literal) {
 			BigInteger zoom = literal.getValue();
-			return (zoom.bitLength() < 32) ? zoom.intValue() : value;
+			return (zoom.bitLength() < 32) ? zoom.intValue() : null;
 		}
 		if (value instanceof VariableReference variable) {
 			return env.getVariables().get(variable.getName());
 		}
-		return value;
+		return null;
 	}
 
 	private static boolean isZoom(int zoom) {
