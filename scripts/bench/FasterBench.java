@@ -97,6 +97,12 @@ public class FasterBench {
 		Endpoint france = Endpoint.of(args.get("france"));
 		Endpoint graphile = Endpoint.of(args.get("postgraphile"));
 		String jdbc = args.get("jdbc");
+		int rounds = Integer.parseInt(args.getOrDefault("rounds", "3"));
+		if (app == null) { // PACTE_FASTER_ONLY=france: the national scale alone
+			nationalScale(france, rounds);
+			table();
+			return;
+		}
 
 		// --- the first view, ten territories at zoom 8
 		StringBuilder aliases = new StringBuilder("{");
@@ -141,7 +147,6 @@ public class FasterBench {
 			});
 		}
 
-		int rounds = Integer.parseInt(args.getOrDefault("rounds", "3"));
 		byte[] graphileTen = (graphile != null) ? graphile.post(graphQlBody(graphileFirstTen(), null)) : null;
 		if (graphile != null) {
 			check(graphile, graphileTen, "\"geojson\"", 10);
@@ -230,60 +235,14 @@ public class FasterBench {
 
 		// --- national scale
 		if (france != null) {
-			String jdbcFrance = args.get("jdbcFrance");
-			section("All of France: a department's communes by bbox at zoom 10–12; territoriesAt (8 connections, " + rounds + " rounds in turns)");
-			List<String[]> departments = territories(jdbcFrance,
-					"SELECT code, west, south, east, north FROM territory WHERE kind = 'DEPARTMENT' AND code < '97' ORDER BY code");
-			List<String[]> points = territories(jdbcFrance,
-					"SELECT ST_X(label_point)::text, ST_Y(label_point)::text FROM territory WHERE kind = 'COMMUNE' ORDER BY code");
-			System.out.printf("  %d communes, %d metropolitan departments%n", points.size(), departments.size());
-			warm("the France instance", args.get("pidFrance"), w -> { // and the outlines in PostgreSQL's cache
-				String[] d = departments.get(w.random.nextInt(departments.size()));
-				w.http(france, france.post(graphQlBody((w.count++ % 2 == 0)
-						? at(points, w.random)
-						: "{ territories(filter: {kinds: [COMMUNE], bbox: [" + d[1] + ", " + d[2] + ", " + d[3] + ", " + d[4]
-								+ "]}) { code name geometry(zoom: " + (10 + w.random.nextInt(3)) + ") } }", null)));
-			});
-			Turn bboxSqlTurn = new Turn("bbox: raw SQL (JDBC)", null, 8, w -> {
-				String[] d = departments.get(w.random.nextInt(departments.size()));
-				w.bbox(jdbcFrance, 10 + w.random.nextInt(3), d);
-			});
-			Turn bboxTurn = new Turn("bbox: app territories(filter: {kinds: [COMMUNE], bbox})", null, 8, w -> {
-				String[] d = departments.get(w.random.nextInt(departments.size()));
-				String q = "{ territories(filter: {kinds: [COMMUNE], bbox: [" + d[1] + ", " + d[2] + ", " + d[3] + ", " + d[4]
-						+ "]}) { code name geometry(zoom: " + (10 + w.random.nextInt(3)) + ") } }";
-				w.http(france, france.post(graphQlBody(q, null)));
-			});
-			// The same boxes each nudged by a random 0–0.01° (about 1 km): every request a new document, no cache hit.
-			Turn bboxNewTurn = new Turn("bbox: app, every box new (nudged by up to 0.01°)", null, 8, w -> {
-				String[] d = departments.get(w.random.nextInt(departments.size()));
-				double[] edge = new double[4];
-				for (int i = 0; i < 4; i++) {
-					edge[i] = Double.parseDouble(d[1 + i]) + (w.random.nextDouble() - 0.5) * 0.02;
-				}
-				String q = String.format(Locale.ROOT, "{ territories(filter: {kinds: [COMMUNE], bbox: [%.6f, %.6f, %.6f, %.6f]}) "
-						+ "{ code name geometry(zoom: %d) } }", edge[0], edge[1], edge[2], edge[3], 10 + w.random.nextInt(3));
-				w.http(france, france.post(graphQlBody(q, null)));
-			});
-			List<Measure> boxes = inTurns(rounds, List.of(bboxSqlTurn, bboxTurn, bboxNewTurn));
-			Measure bboxSql = boxes.get(0);
-			Measure bbox = boxes.get(1);
-			Measure bboxNew = boxes.get(2);
-			System.out.printf(Locale.ROOT, "  bbox p95: app %.1f ms (target <= 50 ms), every box new %.1f ms, raw SQL %.1f ms, ratios %.2f, %.2f%n",
-					bbox.p95, bboxNew.p95, bboxSql.p95, bbox.p95 / bboxSql.p95, bboxNew.p95 / bboxSql.p95);
-			Turn atSqlTurn = new Turn("territoriesAt: raw SQL (JDBC)", null, 8, w -> {
-				double[] p = nudged(points, w.random);
-				w.at(jdbcFrance, p[0], p[1]);
-			});
-			Turn atTurn = new Turn("territoriesAt: app { code name kind }, every point new", null, 8,
-					w -> w.http(france, france.post(graphQlBody(at(points, w.random), null))));
-			List<Measure> ats = inTurns(rounds, List.of(atSqlTurn, atTurn));
-			Measure atSql = ats.get(0);
-			Measure at = ats.get(1);
-			System.out.printf(Locale.ROOT, "  territoriesAt p95: app %.2f ms (target <= 10 ms), raw SQL %.2f ms, ratio %.2f%n", at.p95,
-					atSql.p95, at.p95 / atSql.p95);
+			nationalScale(france, rounds);
 		}
 
+		table();
+	}
+
+	/** Every measure taken, as a Markdown table. */
+	static void table() {
 		System.out.println();
 		System.out.println("| measure | p50 1 client (ms) | 8 conn: req/s | p95 (ms) | p99 (ms) |");
 		System.out.println("|---|---|---|---|---|");
@@ -310,6 +269,62 @@ public class FasterBench {
 			return new Turn(name, call, connections, call);
 		}
 
+	}
+
+	/** On all of France: a department's communes by bbox at zoom 10–12, and territoriesAt, each beside its raw SQL. */
+	static void nationalScale(Endpoint france, int rounds) throws Exception {
+		String jdbcFrance = args.get("jdbcFrance");
+		section("All of France: a department's communes by bbox at zoom 10–12; territoriesAt (8 connections, " + rounds + " rounds in turns)");
+		List<String[]> departments = territories(jdbcFrance,
+				"SELECT code, west, south, east, north FROM territory WHERE kind = 'DEPARTMENT' AND code < '97' ORDER BY code");
+		List<String[]> points = territories(jdbcFrance,
+				"SELECT ST_X(label_point)::text, ST_Y(label_point)::text FROM territory WHERE kind = 'COMMUNE' ORDER BY code");
+		System.out.printf("  %d communes, %d metropolitan departments%n", points.size(), departments.size());
+		warm("the France instance", args.get("pidFrance"), w -> { // and the outlines in PostgreSQL's cache
+			String[] d = departments.get(w.random.nextInt(departments.size()));
+			w.http(france, france.post(graphQlBody((w.count++ % 2 == 0)
+					? at(points, w.random)
+					: "{ territories(filter: {kinds: [COMMUNE], bbox: [" + d[1] + ", " + d[2] + ", " + d[3] + ", " + d[4]
+							+ "]}) { code name geometry(zoom: " + (10 + w.random.nextInt(3)) + ") } }", null)));
+		});
+		Turn bboxSqlTurn = new Turn("bbox: raw SQL (JDBC)", null, 8, w -> {
+			String[] d = departments.get(w.random.nextInt(departments.size()));
+			w.bbox(jdbcFrance, 10 + w.random.nextInt(3), d);
+		});
+		Turn bboxTurn = new Turn("bbox: app territories(filter: {kinds: [COMMUNE], bbox})", null, 8, w -> {
+			String[] d = departments.get(w.random.nextInt(departments.size()));
+			String q = "{ territories(filter: {kinds: [COMMUNE], bbox: [" + d[1] + ", " + d[2] + ", " + d[3] + ", " + d[4]
+					+ "]}) { code name geometry(zoom: " + (10 + w.random.nextInt(3)) + ") } }";
+			w.http(france, france.post(graphQlBody(q, null)));
+		});
+		// The same boxes each nudged by a random 0–0.01° (about 1 km): every request a new document, no cache hit.
+		Turn bboxNewTurn = new Turn("bbox: app, every box new (nudged by up to 0.01°)", null, 8, w -> {
+			String[] d = departments.get(w.random.nextInt(departments.size()));
+			double[] edge = new double[4];
+			for (int i = 0; i < 4; i++) {
+				edge[i] = Double.parseDouble(d[1 + i]) + (w.random.nextDouble() - 0.5) * 0.02;
+			}
+			String q = String.format(Locale.ROOT, "{ territories(filter: {kinds: [COMMUNE], bbox: [%.6f, %.6f, %.6f, %.6f]}) "
+					+ "{ code name geometry(zoom: %d) } }", edge[0], edge[1], edge[2], edge[3], 10 + w.random.nextInt(3));
+			w.http(france, france.post(graphQlBody(q, null)));
+		});
+		List<Measure> boxes = inTurns(rounds, List.of(bboxSqlTurn, bboxTurn, bboxNewTurn));
+		Measure bboxSql = boxes.get(0);
+		Measure bbox = boxes.get(1);
+		Measure bboxNew = boxes.get(2);
+		System.out.printf(Locale.ROOT, "  bbox p95: app %.1f ms (target <= 50 ms), every box new %.1f ms, raw SQL %.1f ms, ratios %.2f, %.2f%n",
+				bbox.p95, bboxNew.p95, bboxSql.p95, bbox.p95 / bboxSql.p95, bboxNew.p95 / bboxSql.p95);
+		Turn atSqlTurn = new Turn("territoriesAt: raw SQL (JDBC)", null, 8, w -> {
+			double[] p = nudged(points, w.random);
+			w.at(jdbcFrance, p[0], p[1]);
+		});
+		Turn atTurn = new Turn("territoriesAt: app { code name kind }, every point new", null, 8,
+				w -> w.http(france, france.post(graphQlBody(at(points, w.random), null))));
+		List<Measure> ats = inTurns(rounds, List.of(atSqlTurn, atTurn));
+		Measure atSql = ats.get(0);
+		Measure at = ats.get(1);
+		System.out.printf(Locale.ROOT, "  territoriesAt p95: app %.2f ms (target <= 10 ms), raw SQL %.2f ms, ratio %.2f%n", at.p95,
+				atSql.p95, at.p95 / atSql.p95);
 	}
 
 	/** p50 with one client ({@code single}; none when null), then the rate and tail at {@code connections}. */

@@ -10,7 +10,8 @@
 #   ${PACTE_BENCH_CACHE:-~/.cache/pacte-carto-bench}/postgraphile (never into the repository).
 # PACTE_FASTER_SECONDS (default 5) is the length of each measured run; the measures compared with each other are
 # taken in turns, PACTE_FASTER_ROUNDS rounds (default 3) pooled; each instance is first loaded until its JIT
-# settles (at most PACTE_FASTER_WARMUP seconds, default 300). Runnable alone or by `make bench`.
+# settles (at most PACTE_FASTER_WARMUP seconds, default 300). PACTE_FASTER_ONLY=france measures the national scale
+# alone. Runnable alone or by `make bench`.
 source "$(dirname "$0")/../lib/common.sh"
 source "$PACTE_ROOT/scripts/lib/db.sh"
 source "$PACTE_ROOT/scripts/lib/bench.sh"
@@ -20,6 +21,7 @@ FRANCE=$(cd "$PACTE_ROOT/../shared/geodata/france" 2>/dev/null && pwd) || FRANCE
 base=${PACTE_FASTER_PORT:-8301}
 paca_db=${PACTE_BENCH_DB_NAME:-pacte_bench}
 france_db=${PACTE_BENCH_FRANCE_DB_NAME:-pacte_bench_france}
+only=${PACTE_FASTER_ONLY:-} # france: the national scale alone (its instance, no PACA instances nor PostGraphile)
 cache=${PACTE_BENCH_CACHE:-$HOME/.cache/pacte-carto-bench}
 build_jar
 work=$(mktemp -d)
@@ -58,13 +60,17 @@ start_app() {
 jdbc_url() { echo "jdbc:postgresql://$PACTE_DB_HOST:$PACTE_DB_PORT/$1?user=$PACTE_DB_USER&password=$PACTE_DB_PASSWORD"; }
 
 ensure_database "$france_db"
-ensure_database "$paca_db"
-start_app paca "$base" "$paca_db" "$BENCH_PACA"
-pid_a=$APP_PID
-start_app paca2 "$((base + 1))" "$paca_db" "$BENCH_PACA"
-pid_b=$APP_PID
+paca_args=()
 replica_args=()
-if [ "${PACTE_FASTER_REPLICA:-true}" = true ]; then
+if [ "$only" != france ]; then
+  ensure_database "$paca_db"
+  start_app paca "$base" "$paca_db" "$BENCH_PACA"
+  paca_args=("app=http://127.0.0.1:$base" "pid=$APP_PID" "jdbc=$(jdbc_url "$paca_db")"
+    "firstView=$PACTE_ROOT/frontend/src/main/resources/static/queries/first-view.graphql")
+  start_app paca2 "$((base + 1))" "$paca_db" "$BENCH_PACA"
+  paca_args+=("app2=http://127.0.0.1:$((base + 1))" "pid2=$APP_PID")
+fi
+if [ "$only" != france ] && [ "${PACTE_FASTER_REPLICA:-true}" = true ]; then
   export PACTE_REPLICA_PORT=${PACTE_REPLICA_PORT:-5434} # replica.sh's default
   pg_isready -q -h 127.0.0.1 -p "$PACTE_REPLICA_PORT" -t 2 || stop_standby=yes # started here, stopped at the end
   if "$PACTE_ROOT/scripts/replica.sh" start; then
@@ -97,7 +103,9 @@ fi
 graphile_args=()
 graphile_error=
 graphile_dir="$cache/postgraphile"
-if ! command -v npm >/dev/null 2>&1; then
+if [ "$only" = france ]; then
+  graphile_error="PACTE_FASTER_ONLY=france"
+elif ! command -v npm >/dev/null 2>&1; then
   graphile_error="npm is not installed (Node 20 + npm are needed for PostGraphile)"
 elif [ ! -x "$graphile_dir/node_modules/.bin/postgraphile" ] || [ ! -d "$graphile_dir/node_modules/@graphile/postgis" ]; then
   mkdir -p "$graphile_dir"
@@ -126,9 +134,7 @@ fi
 
 unzip -p "$JAR" 'BOOT-INF/lib/postgresql-*.jar' >"$work/postgresql.jar"
 echo "machine: $(nproc) cores; load before: $(uptime | sed 's/.*load average/load average/')"
-java -Xmx1g -cp "$work/postgresql.jar" "$PACTE_ROOT/scripts/bench/FasterBench.java" \
-  "app=http://127.0.0.1:$base" "app2=http://127.0.0.1:$((base + 1))" "pid=$pid_a" "pid2=$pid_b" \
-  "jdbc=$(jdbc_url "$paca_db")" "firstView=$PACTE_ROOT/frontend/src/main/resources/static/queries/first-view.graphql" \
+java -Xmx1g -cp "$work/postgresql.jar" "$PACTE_ROOT/scripts/bench/FasterBench.java" "${paca_args[@]}" \
   "seconds=${PACTE_FASTER_SECONDS:-5}" "rounds=${PACTE_FASTER_ROUNDS:-3}" "warmup=${PACTE_FASTER_WARMUP:-300}" "postgraphileError=$graphile_error" "${france_args[@]}" "${graphile_args[@]}" "${replica_args[@]}"
 if [ ${#replica_args[@]} -gt 0 ]; then
   echo "standby: $(pg_psql postgres -tAc "SELECT 'replay lag ' || coalesce(replay_lag::text, '0') || ', ' || pg_size_pretty(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)) || ' behind' FROM pg_stat_replication LIMIT 1")"
