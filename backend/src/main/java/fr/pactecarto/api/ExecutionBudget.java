@@ -8,11 +8,13 @@ import java.util.concurrent.CompletionStage;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
+import graphql.execution.FetchedValue;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 
@@ -37,29 +39,41 @@ class ExecutionBudget implements Instrumentation {
 		return SimpleInstrumentationContext.noOp();
 	}
 
+	/**
+	 * Fetches stop once the budget is spent, and those in flight are tracked so that a cancel reaches them. A
+	 * trivial fetcher (a record's property) is left as it is: graphql-java then reads the property without building
+	 * a {@code DataFetchingEnvironment}, which was the most of the work and allocations of a field such as
+	 * {@code code} (a department's communes: 2,900 of their 4,300 fields).
+	 */
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
 		RequestBudget budget = budget(parameters.getExecutionContext().getGraphQLContext());
-		if (budget == null) {
+		if (budget == null || parameters.isTrivialDataFetcher()) {
 			return fetcher;
 		}
 		return env -> {
 			if (budget.isSpent()) {
 				return null;
 			}
-			long key = env.getField().getResultKey().length() + 4;
 			Object value = fetcher.get(env);
 			if (value instanceof CompletionStage<?> stage) {
-				CompletableFuture<?> future = stage.toCompletableFuture();
-				budget.track(future);
-				future.thenAccept(result -> budget.account(key + bytes(result)));
-			}
-			else {
-				budget.account(key + bytes(value));
+				budget.track(stage.toCompletableFuture());
 			}
 			return value;
 		};
+	}
+
+	/** Every value is counted as it is fetched, before it is completed into the answer: its key and its bytes. */
+	@Override
+	public InstrumentationContext<Object> beginFieldCompletion(InstrumentationFieldCompleteParameters parameters,
+			InstrumentationState state) {
+		RequestBudget budget = budget(parameters.getExecutionContext().getGraphQLContext());
+		if (budget != null) {
+			String key = parameters.getExecutionStrategyParameters().getField().getResultKey();
+			budget.account(key.length() + 4 + bytes(FetchedValue.getFetchedValue(parameters.getFetchedObject())));
+		}
+		return null;
 	}
 
 	@Override
