@@ -47,7 +47,8 @@ class TerritoryController {
 			DataLoader<String, Pacte> loader, DataFetchingEnvironment env) {
 		TerritoryFilter criteria = (filter != null) ? filter : new TerritoryFilter(null, null, null, null);
 		Bbox bbox = (criteria.bbox() != null) ? Bbox.of(criteria.bbox(), "filter.bbox") : null;
-		Integer zoom = TerritoryGeometry.singleZoom(env);
+		Selections selected = Selections.of(env);
+		Integer zoom = TerritoryGeometry.singleZoom(selected);
 		return this.pactes.named(pacte, loader).map(Pacte::id).flatMap(scope -> {
 			Mono<Optional<TerritoryKey>> parent = (criteria.parent() != null)
 					? this.territories.resolve(scope, criteria.parent())
@@ -55,7 +56,8 @@ class TerritoryController {
 						.map(Optional::of)
 					: Mono.just(Optional.empty());
 			return parent
-				.flatMap(key -> this.territories.find(scope, criteria.kinds(), criteria.codes(), key.orElse(null), bbox, zoom)
+				.flatMap(key -> this.territories
+					.find(scope, criteria.kinds(), criteria.codes(), key.orElse(null), bbox, zoom, selected.has("aliases"))
 					.collectList())
 				.flatMap(found -> checkCodesKnown(scope, criteria, found.size()).thenReturn(found));
 		})
@@ -84,7 +86,7 @@ class TerritoryController {
 	Mono<DataFetcherResult<Territory>> territory(@Argument String code, @Argument TerritoryKind kind,
 			@Argument String pacte, DataLoader<String, Pacte> loader, DataFetchingEnvironment env) {
 		String stripped = (code != null) ? code.strip() : "";
-		Integer zoom = TerritoryGeometry.singleZoom(env);
+		Integer zoom = TerritoryGeometry.singleZoom(Selections.of(env));
 		DataLoader<TerritoryLookup, Outlined> lookups = env.getDataLoader(LOOKUP_LOADER);
 		CompletableFuture<Outlined> found = lookups.load(new TerritoryLookup(this.pactes.idOf(pacte), stripped, kind, zoom));
 		return this.pactes.named(pacte, loader)

@@ -1,6 +1,5 @@
 package fr.pactecarto.territory;
 
-import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,16 +10,6 @@ import java.util.stream.Collectors;
 
 import graphql.TrivialDataFetcher;
 import graphql.execution.DataFetcherResult;
-import graphql.language.Argument;
-import graphql.language.Field;
-import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
-import graphql.language.IntValue;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
-import graphql.language.Value;
-import graphql.language.VariableReference;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
@@ -79,54 +68,13 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 	}
 
 	/**
-	 * The zoom of the {@code geometry} fields selected under the field of {@code env}, when they all ask for the
-	 * same valid one (the outlines can then be read with the territories); null otherwise.
-	 * <p>
-	 * Read from the field's own selections, through its fragments, rather than from graphql-java's selection set,
-	 * which normalises the whole operation first: 3.2 % of the service's CPU on partner apps' varied documents.
-	 * Directives are not evaluated: a skipped {@code geometry} at most costs an outline read for nothing, as the
-	 * field itself checks that the outline read is the one it asks for.
+	 * The zoom of the {@code geometry} fields among these selections, when they all ask for the same valid one (the
+	 * outlines can then be read with the territories); null otherwise. A skipped {@code geometry} at most costs an
+	 * outline read for nothing, as the field itself checks that the outline read is the one it asks for.
 	 */
-	static Integer singleZoom(DataFetchingEnvironment env) {
-		Set<Object> zooms = new HashSet<>();
-		Set<String> fragments = new HashSet<>();
-		for (Field field : env.getMergedField().getFields()) {
-			collectZooms(field.getSelectionSet(), env, zooms, fragments);
-		}
+	static Integer singleZoom(Selections selections) {
+		Set<Object> zooms = selections.zooms();
 		return (zooms.size() == 1 && zooms.iterator().next() instanceof Integer zoom && isZoom(zoom)) ? zoom : null;
-	}
-
-	// Each fragment is read once, however often it is spread (the zooms are a set).
-	private static void collectZooms(SelectionSet selections, DataFetchingEnvironment env, Set<Object> zooms,
-			Set<String> fragments) {
-		if (selections == null) {
-			return;
-		}
-		for (Selection<?> selection : selections.getSelections()) {
-			if (selection instanceof Field field && field.getName().equals("geometry")) {
-				Argument zoom = field.getArguments().stream().filter(argument -> argument.getName().equals("zoom")).findFirst().orElse(null);
-				zooms.add((zoom != null) ? value(zoom.getValue(), env) : null);
-			}
-			else if (selection instanceof InlineFragment inline) {
-				collectZooms(inline.getSelectionSet(), env, zooms, fragments);
-			}
-			else if (selection instanceof FragmentSpread spread && fragments.add(spread.getName())) {
-				FragmentDefinition fragment = env.getFragmentsByName().get(spread.getName());
-				collectZooms((fragment != null) ? fragment.getSelectionSet() : null, env, zooms, fragments);
-			}
-		}
-	}
-
-	// A zoom as written (a literal or a variable's value); null for anything else, which is no single zoom.
-	private static Object value(Value<?> value, DataFetchingEnvironment env) {
-		if (value instanceof IntValue literal) {
-			BigInteger zoom = literal.getValue();
-			return (zoom.bitLength() < 32) ? zoom.intValue() : null;
-		}
-		if (value instanceof VariableReference variable) {
-			return env.getVariables().get(variable.getName());
-		}
-		return null;
 	}
 
 	private static boolean isZoom(int zoom) {

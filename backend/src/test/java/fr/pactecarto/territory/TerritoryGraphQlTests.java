@@ -113,6 +113,22 @@ class TerritoryGraphQlTests {
 	}
 
 	@Test
+	void listsGiveTheAliasesWhereverTheyAreSelected() {
+		// The list reads the aliases only when its selection names them: directly, in a fragment, in an inline one.
+		this.graphQl.document("""
+				{ direct: territories(filter: {codes: ["13055", "13"]}) { code aliases }
+				  spread: territories(filter: {codes: ["13055"]}) { ...Names }
+				  inline: territories(filter: {codes: ["13055"]}) { ... on Territory { aliases } }
+				  without: territories(filter: {codes: ["13055"]}) { code name } }
+				fragment Names on Territory { code aliases }
+				""").execute()
+			.path("direct[*].aliases").entityList(Object.class).containsExactly(List.of(), List.of("VDM", "VdM"))
+			.path("spread[0].aliases").entityList(String.class).containsExactly("VDM", "VdM")
+			.path("inline[0].aliases").entityList(String.class).containsExactly("VDM", "VdM")
+			.path("without[0].name").entity(String.class).isEqualTo("Marseille");
+	}
+
+	@Test
 	void marseilleShowsItsAliasesParentsPopulationBoxAndLabel() {
 		Map<String, Object> marseille = this.graphQl.document("""
 				{ territory(code: "VdM") {
