@@ -146,6 +146,9 @@ final class ContourMerge {
 			    AS b(max_zoom, geom)
 			""";
 
+	// Columns that the joins on changed territories use: no statistics on the outlines, whose sampling takes longer.
+	static final String ANALYZE_CHANGED = "ANALYZE territory (kind, code), geodata_changed";
+
 	static final String DELETE_PIECES = """
 			DELETE FROM territory_piece p USING geodata_changed c WHERE p.kind = ? AND p.code = c.code
 			""";
