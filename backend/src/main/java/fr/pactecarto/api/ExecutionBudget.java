@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Holds each execution to its {@link RequestBudget}: every value fetched is counted, about as many bytes as it
- * will take in the JSON answer (an outline by its length), as soon as it is fetched, so that no answer is built
+ * will take in the JSON answer (an outline by its length), as soon as it is fetched (when graphql-java starts to
+ * complete it), so that no answer is built
  * beyond {@code maxResponseBytes}; fetches in flight are tracked so that a cancel reaches them. A request whose
  * budget ran out answers the budget's error alone, with no partial data.
  */
@@ -41,9 +42,10 @@ class ExecutionBudget implements Instrumentation {
 
 	/**
 	 * Fetches stop once the budget is spent, and those in flight are tracked so that a cancel reaches them. A
-	 * trivial fetcher (a record's property) is left as it is: graphql-java then reads the property without building
-	 * a {@code DataFetchingEnvironment}, which was the most of the work and allocations of a field such as
-	 * {@code code} (a department's communes: 2,900 of their 4,300 fields).
+	 * trivial fetcher (a record's property; {@code Territory.geometry}, which hands out an outline already read or its
+	 * key to a DataLoader) is left as it is: graphql-java then reads a property without building a
+	 * {@code DataFetchingEnvironment} (a department's communes: 2,900 of their 4,300 fields; 2 % fewer bytes
+	 * allocated by the answer).
 	 */
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,

@@ -31,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,6 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(DatabaseFaultTests.SlowSource.class)
 @ExtendWith(TestData.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Closed after the class: once the proxy is gone, a cached context's pools would retry and log for the rest of the
+// run, into the output that the command tests capture.
+@DirtiesContext
 class DatabaseFaultTests {
 
 	static final String DB_HOST = env("PACTE_DB_HOST", "127.0.0.1");
