@@ -99,6 +99,10 @@ public class FasterBench {
 		String jdbc = args.get("jdbc");
 		int rounds = Integer.parseInt(args.getOrDefault("rounds", "3"));
 		if (app == null) { // PACTE_FASTER_ONLY=france: the national scale alone
+			if (france == null) {
+				System.out.println("national scale: not measured (no France instance, see above)");
+				return;
+			}
 			nationalScale(france, rounds);
 			table();
 			return;
@@ -271,6 +275,19 @@ public class FasterBench {
 
 	}
 
+	/**
+	 * The communes in a department's box ({@code code, west, south, east, north}) at a random zoom 10–12, each edge
+	 * moved by a random amount of up to {@code nudge} degrees (0: the box as it is).
+	 */
+	static String communesIn(String[] department, double nudge, SplittableRandom random) {
+		double[] edge = new double[4];
+		for (int i = 0; i < 4; i++) {
+			edge[i] = Double.parseDouble(department[1 + i]) + ((nudge > 0) ? (random.nextDouble() - 0.5) * 2 * nudge : 0);
+		}
+		return String.format(Locale.ROOT, "{ territories(filter: {kinds: [COMMUNE], bbox: [%.6f, %.6f, %.6f, %.6f]}) "
+				+ "{ code name geometry(zoom: %d) } }", edge[0], edge[1], edge[2], edge[3], 10 + random.nextInt(3));
+	}
+
 	/** On all of France: a department's communes by bbox at zoom 10–12, and territoriesAt, each beside its raw SQL. */
 	static void nationalScale(Endpoint france, int rounds) throws Exception {
 		String jdbcFrance = args.get("jdbcFrance");
@@ -282,10 +299,7 @@ public class FasterBench {
 		System.out.printf("  %d communes, %d metropolitan departments%n", points.size(), departments.size());
 		warm("the France instance", args.get("pidFrance"), w -> { // and the outlines in PostgreSQL's cache
 			String[] d = departments.get(w.random.nextInt(departments.size()));
-			w.http(france, france.post(graphQlBody((w.count++ % 2 == 0)
-					? at(points, w.random)
-					: "{ territories(filter: {kinds: [COMMUNE], bbox: [" + d[1] + ", " + d[2] + ", " + d[3] + ", " + d[4]
-							+ "]}) { code name geometry(zoom: " + (10 + w.random.nextInt(3)) + ") } }", null)));
+			w.http(france, france.post(graphQlBody((w.count++ % 2 == 0) ? at(points, w.random) : communesIn(d, 0, w.random), null)));
 		});
 		Turn bboxSqlTurn = new Turn("bbox: raw SQL (JDBC)", null, 8, w -> {
 			String[] d = departments.get(w.random.nextInt(departments.size()));
@@ -293,20 +307,12 @@ public class FasterBench {
 		});
 		Turn bboxTurn = new Turn("bbox: app territories(filter: {kinds: [COMMUNE], bbox})", null, 8, w -> {
 			String[] d = departments.get(w.random.nextInt(departments.size()));
-			String q = "{ territories(filter: {kinds: [COMMUNE], bbox: [" + d[1] + ", " + d[2] + ", " + d[3] + ", " + d[4]
-					+ "]}) { code name geometry(zoom: " + (10 + w.random.nextInt(3)) + ") } }";
-			w.http(france, france.post(graphQlBody(q, null)));
+			w.http(france, france.post(graphQlBody(communesIn(d, 0, w.random), null)));
 		});
 		// The same boxes each nudged by a random 0–0.01° (about 1 km): every request a new document, no cache hit.
 		Turn bboxNewTurn = new Turn("bbox: app, every box new (nudged by up to 0.01°)", null, 8, w -> {
 			String[] d = departments.get(w.random.nextInt(departments.size()));
-			double[] edge = new double[4];
-			for (int i = 0; i < 4; i++) {
-				edge[i] = Double.parseDouble(d[1 + i]) + (w.random.nextDouble() - 0.5) * 0.02;
-			}
-			String q = String.format(Locale.ROOT, "{ territories(filter: {kinds: [COMMUNE], bbox: [%.6f, %.6f, %.6f, %.6f]}) "
-					+ "{ code name geometry(zoom: %d) } }", edge[0], edge[1], edge[2], edge[3], 10 + w.random.nextInt(3));
-			w.http(france, france.post(graphQlBody(q, null)));
+			w.http(france, france.post(graphQlBody(communesIn(d, 0.01, w.random), null)));
 		});
 		List<Measure> boxes = inTurns(rounds, List.of(bboxSqlTurn, bboxTurn, bboxNewTurn));
 		Measure bboxSql = boxes.get(0);

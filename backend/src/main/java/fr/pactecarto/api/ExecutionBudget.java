@@ -13,6 +13,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -30,11 +31,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ExecutionBudget implements Instrumentation {
 
+	/** The request's budget is this instrumentation's state: handed to every callback, no look-up per field. */
+	@Override
+	public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+		GraphQLContext context = parameters.getExecutionInput().getGraphQLContext();
+		return (context != null) ? context.get(RequestBudget.KEY) : null;
+	}
+
 	@Override
 	public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
 			InstrumentationState state) {
-		RequestBudget budget = budget(parameters.getExecutionInput().getGraphQLContext());
-		if (budget != null) {
+		if (state instanceof RequestBudget budget) {
 			budget.attach(parameters.getExecutionInput());
 		}
 		return SimpleInstrumentationContext.noOp();
@@ -50,8 +57,7 @@ class ExecutionBudget implements Instrumentation {
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
-		RequestBudget budget = budget(parameters.getExecutionContext().getGraphQLContext());
-		if (budget == null || parameters.isTrivialDataFetcher()) {
+		if (!(state instanceof RequestBudget budget) || parameters.isTrivialDataFetcher()) {
 			return fetcher;
 		}
 		return env -> {
@@ -70,8 +76,7 @@ class ExecutionBudget implements Instrumentation {
 	@Override
 	public InstrumentationContext<Object> beginFieldCompletion(InstrumentationFieldCompleteParameters parameters,
 			InstrumentationState state) {
-		RequestBudget budget = budget(parameters.getExecutionContext().getGraphQLContext());
-		if (budget != null) {
+		if (state instanceof RequestBudget budget) {
 			String key = parameters.getExecutionStrategyParameters().getField().getResultKey();
 			budget.account(key.length() + 4 + bytes(FetchedValue.getFetchedValue(parameters.getFetchedObject())));
 		}
@@ -81,15 +86,10 @@ class ExecutionBudget implements Instrumentation {
 	@Override
 	public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
 			InstrumentationExecutionParameters parameters, InstrumentationState state) {
-		RequestBudget budget = budget(parameters.getExecutionInput().getGraphQLContext());
-		if (budget == null || !budget.isSpent()) {
+		if (!(state instanceof RequestBudget budget) || !budget.isSpent()) {
 			return CompletableFuture.completedFuture(result);
 		}
 		return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult().addError(budget.error()).build());
-	}
-
-	private static RequestBudget budget(GraphQLContext context) {
-		return (context != null) ? context.get(RequestBudget.KEY) : null;
 	}
 
 	/** About the bytes {@code value} adds to the JSON answer, what is fetched under it aside. */

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import graphql.ExecutionInput;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.InstrumentationState;
 
 /**
  * What one GraphQL request may still spend: bytes of answer (its own maximum and its share of
@@ -17,7 +18,7 @@ import graphql.GraphqlErrorBuilder;
  * cooperative cancel) and cancels the fetches in flight, which cancels their reactive SQL; the request then
  * answers one error saying which budget ran out.
  */
-final class RequestBudget {
+final class RequestBudget implements InstrumentationState {
 
 	/** Key of the budget in the request's {@code GraphQLContext}. */
 	static final String KEY = RequestBudget.class.getName();

@@ -54,6 +54,8 @@ public class TerritoryRepository {
 
 	private static final String COLUMNS = columns("CAST(:scope AS text)");
 
+	private static final String COLUMNS_WITHOUT_ALIASES = columns("CAST(:scope AS text)", false);
+
 	// The territories a code or alias may name in a pacte, best first. A plain code shared by two kinds (region
 	// 84 / department 84) means the department: the Pacte's codes are department numbers. Same order as
 	// pacte_resolve() (migration V5), which resolves the codes the pactes cite.
@@ -192,7 +194,7 @@ public class TerritoryRepository {
 		if (codes != null) {
 			sql.append("WITH wanted AS (").append(WANTED).append(")\n");
 		}
-		sql.append("SELECT ").append(aliases ? COLUMNS : columns("CAST(:scope AS text)", false));
+		sql.append("SELECT ").append(aliases ? COLUMNS : COLUMNS_WITHOUT_ALIASES);
 		if (outlineZoom != null) {
 			sql.append(", ").append(OUTLINE_AT_ZOOM).append(" AS outline\n");
 		}
