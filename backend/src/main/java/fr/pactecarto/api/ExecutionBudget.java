@@ -98,7 +98,7 @@ class ExecutionBudget implements Instrumentation {
 			return bytes(result.getData());
 		}
 		if (value instanceof GeoJson geoJson) {
-			return geoJson.json().length();
+			return geoJson.length();
 		}
 		if (value instanceof CharSequence text) {
 			return text.length() + 2;

@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * The output-only {@code GeoJSON} scalar: a {@link GeoJson} is handed to Jackson as a {@link RawValue}, so the
- * text PostGIS produced goes to the client byte for byte, as a JSON object.
+ * The output-only {@code GeoJSON} scalar: a {@link GeoJson} is handed to Jackson as a {@link RawValue} of its UTF-8
+ * bytes, so the text PostGIS produced goes to the client byte for byte, as a JSON object.
  */
 @Configuration(proxyBeanMethods = false)
 class GeoJsonScalar {
@@ -31,7 +31,7 @@ class GeoJsonScalar {
 			@Override
 			public RawValue serialize(Object value, GraphQLContext context, Locale locale) {
 				if (value instanceof GeoJson geoJson) {
-					return new RawValue(geoJson.json());
+					return geoJson.raw();
 				}
 				throw new CoercingSerializeException("Expected GeoJson but got " + value.getClass().getName());
 			}

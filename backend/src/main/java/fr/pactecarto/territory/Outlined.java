@@ -2,7 +2,7 @@ package fr.pactecarto.territory;
 
 import fr.pactecarto.api.GeoJson;
 
-/** A territory with its outline at the zoom a query asks for, read in the same statement ({@code null} if not asked). */
+/** A territory found by a look-up, with its outline at the zoom the look-up asks for ({@code null} if none). */
 record Outlined(Territory territory, GeoJson outline) {
 
 }

@@ -33,13 +33,17 @@ class TerritoryController {
 
 	private final TerritoryRepository territories;
 
+	private final TerritoryGeometry geometry;
+
 	private final Pactes pactes;
 
-	TerritoryController(TerritoryRepository territories, Pactes pactes, BatchLoaderRegistry loaders) {
+	TerritoryController(TerritoryRepository territories, TerritoryGeometry geometry, Pactes pactes,
+			BatchLoaderRegistry loaders) {
 		this.territories = territories;
+		this.geometry = geometry;
 		this.pactes = pactes;
 		loaders.<TerritoryLookup, Outlined>forName(LOOKUP_LOADER)
-			.registerMappedBatchLoader((keys, env) -> territories.lookUp(List.copyOf(keys)));
+			.registerMappedBatchLoader((keys, env) -> territories.lookUp(List.copyOf(keys)).flatMap(geometry::withOutlines));
 	}
 
 	@QueryMapping
@@ -57,11 +61,11 @@ class TerritoryController {
 					: Mono.just(Optional.empty());
 			return parent
 				.flatMap(key -> this.territories
-					.find(scope, criteria.kinds(), criteria.codes(), key.orElse(null), bbox, zoom, selected.has("aliases"))
+					.find(scope, criteria.kinds(), criteria.codes(), key.orElse(null), bbox, selected.has("aliases"))
 					.collectList())
 				.flatMap(found -> checkCodesKnown(scope, criteria, found.size()).thenReturn(found));
 		})
-			.map(found -> TerritoryGeometry.withOutlines(found.stream().map(Outlined::territory).toList(), zoom, found));
+			.flatMap(found -> this.geometry.withOutlines(found, zoom, found));
 	}
 
 	// Only when fewer territories than codes came back can one of the codes be unknown.
@@ -92,15 +96,16 @@ class TerritoryController {
 		return this.pactes.named(pacte, loader)
 			.then(Mono.fromFuture(found))
 			.switchIfEmpty(Mono.error(() -> Territories.unknown(code, kind, "code")))
-			.map(outlined -> TerritoryGeometry.withOutlines(outlined.territory(), zoom, List.of(outlined)));
+			.map(outlined -> TerritoryGeometry.withOutline(outlined, zoom));
 	}
 
 	@QueryMapping
 	Flux<Territory> territoriesAt(@Argument double lon, @Argument double lat, @Argument String pacte,
-			DataLoader<String, Pacte> loader) {
+			DataLoader<String, Pacte> loader, DataFetchingEnvironment env) {
 		Coordinates.checkLon(lon, "lon");
 		Coordinates.checkLat(lat, "lat");
-		return this.pactes.named(pacte, loader).flatMapMany(scope -> this.territories.findAt(scope.id(), lon, lat));
+		boolean aliases = Selections.of(env).has("aliases");
+		return this.pactes.named(pacte, loader).flatMapMany(scope -> this.territories.findAt(scope.id(), lon, lat, aliases));
 	}
 
 	@BatchMapping

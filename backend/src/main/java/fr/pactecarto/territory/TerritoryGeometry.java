@@ -24,15 +24,16 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
 /**
- * The field {@code Territory.geometry(zoom)}: the outline read beside the territories by the field above it
- * ({@link #withOutlines}), or else by a DataLoader, in one statement per zoom.
+ * The field {@code Territory.geometry(zoom)}: the outline looked up beside the territories by the field above it
+ * ({@link #withOutlines}), or else by a DataLoader, in one look-up per zoom ({@link TerritoryOutlines}: from memory,
+ * or one statement for those not kept).
  * <p>
  * Wired as a plain graphql-java data fetcher, not as a {@code @SchemaMapping} method: it runs once per territory
  * of an answer (1,543 times for the communes in the Nord's box), and Spring for GraphQL 2.0 builds a handler
  * method for every call (formatting the Java method's signature for an assertion message), binds its arguments
  * by reflection and propagates the thread-local context around it: 3.4 MB of the 12.9 MB allocated for a
  * department's communes at zoom 10-12. It is a {@link TrivialDataFetcher}, not decorated with that context: it
- * does no I/O and uses no context, returning an outline already read or handing its key to the DataLoader.
+ * does no I/O and uses no context, returning an outline already looked up or handing its key to the DataLoader.
  */
 @Component
 class TerritoryGeometry implements RuntimeWiringConfigurer {
@@ -47,17 +48,17 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 	}
 
 	/**
-	 * Outlines read together with the territories, for their {@code geometry} fields: when every
+	 * Outlines looked up together with the territories, for their {@code geometry} fields: when every
 	 * {@code geometry} selected under {@code territories} asks for the same zoom (as a map does), the whole
-	 * answer takes one SQL statement.
+	 * answer takes one look-up of outlines.
 	 */
 	record PrefetchedOutlines(int zoom, Map<TerritoryKey, GeoJson> outlines) {
 	}
 
-	private final TerritoryRepository territories;
+	private final TerritoryOutlines outlines;
 
-	TerritoryGeometry(TerritoryRepository territories, BatchLoaderRegistry loaders) {
-		this.territories = territories;
+	TerritoryGeometry(TerritoryOutlines outlines, BatchLoaderRegistry loaders) {
+		this.outlines = outlines;
 		loaders.<GeometryKey, GeoJson>forName(LOADER).registerMappedBatchLoader((keys, env) -> load(keys));
 	}
 
@@ -81,17 +82,45 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 		return zoom >= 0 && zoom <= MAX_ZOOM;
 	}
 
-	/** {@code data}, with the outlines read beside it for the {@code geometry(zoom)} fields under it (none without a zoom). */
-	static <T> DataFetcherResult<T> withOutlines(T data, Integer zoom, List<Outlined> read) {
-		DataFetcherResult.Builder<T> result = DataFetcherResult.<T>newResult().data(data);
-		if (zoom != null) {
-			Map<TerritoryKey, GeoJson> outlines = new HashMap<>();
-			read.stream()
-				.filter(outlined -> outlined.outline() != null)
-				.forEach(outlined -> outlines.put(outlined.territory().key(), outlined.outline()));
-			result.localContext(new PrefetchedOutlines(zoom, outlines));
+	/**
+	 * {@code data}, with the outlines of {@code territories} at {@code zoom} looked up beside it for the
+	 * {@code geometry(zoom)} fields under it (none without a zoom).
+	 */
+	<T> Mono<DataFetcherResult<T>> withOutlines(T data, Integer zoom, List<Territory> territories) {
+		if (zoom == null) {
+			return Mono.just(DataFetcherResult.<T>newResult().data(data).build());
+		}
+		return this.outlines.at(territories.stream().map(Territory::key).toList(), zoom)
+			.map(outlines -> DataFetcherResult.<T>newResult().data(data).localContext(new PrefetchedOutlines(zoom, outlines)).build());
+	}
+
+	/** A territory found by a look-up, with the outline looked up for it at {@code zoom}, if any. */
+	static DataFetcherResult<Territory> withOutline(Outlined found, Integer zoom) {
+		DataFetcherResult.Builder<Territory> result = DataFetcherResult.<Territory>newResult().data(found.territory());
+		if (zoom != null && found.outline() != null) {
+			result.localContext(new PrefetchedOutlines(zoom, Map.of(found.territory().key(), found.outline())));
 		}
 		return result.build();
+	}
+
+	/**
+	 * Each of these territories found by a look-up with the outline the look-up asks for ({@code outlineZoom}), in one
+	 * look-up of outlines per zoom.
+	 */
+	Mono<Map<TerritoryLookup, Outlined>> withOutlines(Map<TerritoryLookup, Territory> found) {
+		Map<Integer, List<TerritoryKey>> byZoom = found.entrySet().stream()
+			.filter(entry -> entry.getKey().outlineZoom() != null)
+			.collect(Collectors.groupingBy(entry -> entry.getKey().outlineZoom(),
+					Collectors.mapping(entry -> entry.getValue().key(), Collectors.toList())));
+		return Flux.fromIterable(byZoom.entrySet())
+			.flatMap(zoom -> this.outlines.at(zoom.getValue(), zoom.getKey()).map(outlines -> Map.entry(zoom.getKey(), outlines)))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.map(outlinesByZoom -> {
+				Map<TerritoryLookup, Outlined> outlined = new HashMap<>();
+				found.forEach((lookup, territory) -> outlined.put(lookup, new Outlined(territory,
+						(lookup.outlineZoom() != null) ? outlinesByZoom.get(lookup.outlineZoom()).get(territory.key()) : null)));
+				return outlined;
+			});
 	}
 
 	private CompletableFuture<GeoJson> geometry(DataFetchingEnvironment env) {
@@ -118,7 +147,8 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 		return Flux.fromIterable(byZoom.entrySet())
 			.flatMap(entry -> {
 				Integer zoom = (entry.getKey() >= 0) ? entry.getKey() : null;
-				return this.territories.findGeometries(new HashSet<>(entry.getValue()), zoom)
+				return this.outlines.at(new HashSet<>(entry.getValue()), zoom)
+					.flatMapIterable(Map::entrySet)
 					.map(found -> Map.entry(new GeometryKey(found.getKey(), zoom), found.getValue()));
 			})
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);

@@ -1,9 +1,7 @@
 package fr.pactecarto.api;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +20,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static fr.pactecarto.support.TestData.FIXTURE;
+import static fr.pactecarto.support.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -228,20 +227,6 @@ class HttpCachingTests {
 
 	private static String apq(String hash) {
 		return "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}";
-	}
-
-	private static void waitFor(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited 15 s").isLessThan(deadline);
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 
 }

@@ -1,10 +1,8 @@
 package fr.pactecarto.api;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static fr.pactecarto.support.TestData.FIXTURE;
+import static fr.pactecarto.support.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -114,20 +113,6 @@ class ResponseCacheTests {
 		waitFor(() -> this.version.current() != DataVersion.UNKNOWN);
 		title();
 		assertThat(this.counter.count(this::title)).isZero();
-	}
-
-	private static void waitFor(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited 15 s").isLessThan(deadline);
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 
 }
