@@ -1,6 +1,7 @@
 package fr.pactecarto.api;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -9,16 +10,21 @@ import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.FetchedValue;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +36,37 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ExecutionBudget implements Instrumentation {
+
+	private final QueryLimits limits;
+
+	ExecutionBudget(QueryLimits limits) {
+		this.limits = limits;
+	}
+
+	/**
+	 * This is the service's one instrumentation: handed to graphql-java as it is. Spring for GraphQL wraps the
+	 * instrumentations it finds in a {@link ChainedInstrumentation}, even a single one, whose callbacks, several per
+	 * field, each build a list of their contexts: 4.9 % of the service's CPU samples under a load of departments'
+	 * boxes of 300 to 1,400 communes, this instrumentation's own work included. Should another instrumentation
+	 * appear, Spring's chain is left as it is.
+	 */
+	@Bean
+	static GraphQlSourceBuilderCustomizer oneInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
+		return builder -> {
+			List<Instrumentation> all = instrumentations.orderedStream().toList();
+			if (all.size() == 1) {
+				builder.configureGraphQl(graphQl -> graphQl.instrumentation(all.get(0)));
+			}
+		};
+	}
+
+	/** The limits known before any data is fetched ({@link QueryLimits}), checked as the operation begins. */
+	@Override
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+			InstrumentationState state) {
+		this.limits.check(parameters.getExecutionContext());
+		return SimpleInstrumentationContext.noOp();
+	}
 
 	/** The request's budget is this instrumentation's state: handed to every callback, no look-up per field. */
 	@Override

@@ -1,12 +1,6 @@
 package fr.pactecarto.api;
 
-import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
-import graphql.execution.instrumentation.Instrumentation;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLObjectType;
 
@@ -18,10 +12,11 @@ import org.springframework.stereotype.Component;
  * (see {@link OperationMeter}), and no NUL character in any string argument. Checked once the document is
  * parsed and validated, with the request's variables; a refusal is one error and no data. The map's first view
  * nests 4 deep, selects about 70 fields and costs about 1,300 points with PACA imported (about 9,000 with France).
+ * Called by the one instrumentation, {@link ExecutionBudget}, as the operation begins.
  */
 @Component
 @EnableConfigurationProperties(LimitProperties.class)
-class QueryLimits implements Instrumentation {
+class QueryLimits {
 
 	private final LimitProperties limits;
 
@@ -32,10 +27,8 @@ class QueryLimits implements Instrumentation {
 		this.territories = territories;
 	}
 
-	@Override
-	public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-			InstrumentationState state) {
-		ExecutionContext context = parameters.getExecutionContext();
+	/** Throws {@link LimitExceeded} (or an invalid argument) when the operation about to execute is beyond a limit. */
+	void check(ExecutionContext context) {
 		OperationDefinition operation = context.getOperationDefinition();
 		GraphQLObjectType root = switch (operation.getOperation()) {
 			case MUTATION -> context.getGraphQLSchema().getMutationType();
@@ -46,7 +39,6 @@ class QueryLimits implements Instrumentation {
 			OperationMeter.measure(this.limits, context.getGraphQLSchema(), root, operation.getSelectionSet(),
 					context.getFragmentsByName(), context.getCoercedVariables().toMap(), this.territories.perKind());
 		}
-		return SimpleInstrumentationContext.noOp();
 	}
 
 }

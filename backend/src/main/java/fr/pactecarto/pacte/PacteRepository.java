@@ -92,7 +92,7 @@ class PacteRepository {
 				    SELECT l.pacte_id, l.key, c.kind, c.code FROM layer l
 				    JOIN pacte_cited_territory c ON c.pacte_id = l.pacte_id AND c.cited = ANY(l.codes)
 				)
-				SELECT m.key AS layer_key, %s
+				SELECT %s, m.key AS layer_key
 				FROM member m JOIN territory t ON t.kind = m.kind AND t.code = m.code
 				ORDER BY m.pacte_id, m.key, t.code
 				""".formatted(TerritoryRepository.columns("m.pacte_id")))

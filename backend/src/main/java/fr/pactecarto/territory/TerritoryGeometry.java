@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import graphql.TrivialDataFetcher;
@@ -64,7 +63,7 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		TrivialDataFetcher<CompletableFuture<GeoJson>> geometry = this::geometry;
+		TrivialDataFetcher<Object> geometry = this::geometry;
 		wiring.type("Territory", type -> type.dataFetcher("geometry", geometry));
 	}
 
@@ -123,7 +122,9 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 			});
 	}
 
-	private CompletableFuture<GeoJson> geometry(DataFetchingEnvironment env) {
+	// The outline itself when it was looked up beside the territory (graphql-java then completes it at once, where a
+	// completed future still went through its asynchronous path, per territory), else the DataLoader's future.
+	private Object geometry(DataFetchingEnvironment env) {
 		Territory territory = env.getSource();
 		Integer zoom = env.getArgument("zoom");
 		if (zoom != null && !isZoom(zoom)) {
@@ -134,7 +135,7 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 		GeoJson prefetched = (zoom != null && env.getLocalContext() instanceof PrefetchedOutlines outlines
 				&& outlines.zoom() == zoom) ? outlines.outlines().get(territory.key()) : null;
 		if (prefetched != null) {
-			return CompletableFuture.completedFuture(prefetched);
+			return prefetched;
 		}
 		DataLoader<GeometryKey, GeoJson> loader = env.getDataLoader(LOADER);
 		return loader.load(new GeometryKey(territory.key(), zoom));

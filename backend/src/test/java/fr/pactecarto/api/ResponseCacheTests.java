@@ -7,10 +7,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import fr.pactecarto.geodata.GeodataImporter;
 import fr.pactecarto.live.DataVersion;
 import fr.pactecarto.support.PacteIntegrationTest;
 import fr.pactecarto.support.StatementCounter;
 import fr.pactecarto.support.TestData;
+import fr.pactecarto.support.TestTerritories;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -83,7 +85,7 @@ class ResponseCacheTests {
 	}
 
 	private byte[] post(String query) {
-		return this.client.post()
+		return this.client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 << 20)).build().post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", query))
@@ -101,6 +103,19 @@ class ResponseCacheTests {
 		this.graphQl.document(failing).execute().errors().expect(error -> true).verify();
 		assertThat(this.counter.count(() -> this.graphQl.document(failing).execute().errors().expect(error -> true).verify()))
 			.isPositive();
+	}
+
+	@Test
+	void answersLargerThanAHundredAndTwentyEighthOfTheCacheAreNotKept(@Autowired GeodataImporter importer) {
+		// PACA's 946 communes at zoom 12: about 1 MB, beyond 32 MB / 128. Asked again, the list is read again.
+		TestTerritories.ensureImported(importer);
+		waitFor(() -> this.version.current() != DataVersion.UNKNOWN);
+		String large = "{ territories(filter: {kinds: [COMMUNE]}) { code geometry(zoom: 12) } }";
+		assertThat(post(large).length).isGreaterThan(33554432 / 128);
+		assertThat(this.counter.count(() -> post(large))).isPositive();
+		String small = "{ territories(filter: {kinds: [DEPARTMENT], codes: [\"04\", \"05\"]}) { code geometry(zoom: 4) } }";
+		post(small);
+		assertThat(this.counter.count(() -> post(small))).isZero();
 	}
 
 	@Test
