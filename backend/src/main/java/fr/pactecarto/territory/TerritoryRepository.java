@@ -106,7 +106,6 @@ public class TerritoryRepository {
 			WHERE o.max_zoom = :band
 			""";
 
-
 	private static final String ORDER = """
 			ORDER BY CASE t.kind WHEN 'REGION' THEN 1 WHEN 'DEPARTMENT' THEN 2 WHEN 'EPCI' THEN 3 ELSE 4 END, t.code
 			""";
@@ -206,8 +205,8 @@ public class TerritoryRepository {
 		}
 		if (bbox != null) {
 			// On the whole outlines, found by their index (V12). A territory whose bounding box (the stored west…north,
-			// exact) lies inside the box intersects it: PostGIS's exact test, about 10 µs a commune through GEOS, runs
-			// only for the few that cross the box's edge (the Pas-de-Calais' 1,438 communes: 15 -> 1 ms).
+			// exact) lies inside the box intersects it: PostGIS's exact test, about 1 µs a commune through GEOS, runs
+			// only for the few that cross the box's edge (the Pas-de-Calais' 1,438 communes: 2.4 -> 0.9 ms, warm).
 			sql.append("""
 					AND t.geom && ST_MakeEnvelope(:west, :south, :east, :north, 4326)
 					AND ((t.west >= :west AND t.east <= :east AND t.south >= :south AND t.north <= :north)
