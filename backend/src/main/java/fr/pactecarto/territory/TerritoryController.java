@@ -65,7 +65,7 @@ class TerritoryController {
 					.collectList())
 				.flatMap(found -> checkCodesKnown(scope, criteria, found.size()).thenReturn(found));
 		})
-			.flatMap(found -> this.geometry.withOutlines(found, zoom, found));
+			.flatMap(found -> this.geometry.withOutlines(found, zoom));
 	}
 
 	// Only when fewer territories than codes came back can one of the codes be unknown.

@@ -82,15 +82,17 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 	}
 
 	/**
-	 * {@code data}, with the outlines of {@code territories} at {@code zoom} looked up beside it for the
-	 * {@code geometry(zoom)} fields under it (none without a zoom).
+	 * These territories, with their outlines at {@code zoom} looked up beside them for the {@code geometry(zoom)}
+	 * fields under them (none without a zoom).
 	 */
-	<T> Mono<DataFetcherResult<T>> withOutlines(T data, Integer zoom, List<Territory> territories) {
+	Mono<DataFetcherResult<List<Territory>>> withOutlines(List<Territory> territories, Integer zoom) {
 		if (zoom == null) {
-			return Mono.just(DataFetcherResult.<T>newResult().data(data).build());
+			return Mono.just(DataFetcherResult.<List<Territory>>newResult().data(territories).build());
 		}
 		return this.outlines.at(territories.stream().map(Territory::key).toList(), zoom)
-			.map(outlines -> DataFetcherResult.<T>newResult().data(data).localContext(new PrefetchedOutlines(zoom, outlines)).build());
+			.map(outlines -> DataFetcherResult.<List<Territory>>newResult().data(territories)
+				.localContext(new PrefetchedOutlines(zoom, outlines))
+				.build());
 	}
 
 	/** A territory found by a look-up, with the outline looked up for it at {@code zoom}, if any. */
@@ -107,19 +109,18 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 	 * look-up of outlines per zoom.
 	 */
 	Mono<Map<TerritoryLookup, Outlined>> withOutlines(Map<TerritoryLookup, Territory> found) {
-		Map<Integer, List<TerritoryKey>> byZoom = found.entrySet().stream()
-			.filter(entry -> entry.getKey().outlineZoom() != null)
-			.collect(Collectors.groupingBy(entry -> entry.getKey().outlineZoom(),
-					Collectors.mapping(entry -> entry.getValue().key(), Collectors.toList())));
-		return Flux.fromIterable(byZoom.entrySet())
-			.flatMap(zoom -> this.outlines.at(zoom.getValue(), zoom.getKey()).map(outlines -> Map.entry(zoom.getKey(), outlines)))
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
-			.map(outlinesByZoom -> {
-				Map<TerritoryLookup, Outlined> outlined = new HashMap<>();
-				found.forEach((lookup, territory) -> outlined.put(lookup, new Outlined(territory,
-						(lookup.outlineZoom() != null) ? outlinesByZoom.get(lookup.outlineZoom()).get(territory.key()) : null)));
-				return outlined;
-			});
+		Set<GeometryKey> wanted = new HashSet<>();
+		found.forEach((lookup, territory) -> {
+			if (lookup.outlineZoom() != null) {
+				wanted.add(new GeometryKey(territory.key(), lookup.outlineZoom()));
+			}
+		});
+		return load(wanted).map(outlines -> {
+			Map<TerritoryLookup, Outlined> outlined = new HashMap<>();
+			found.forEach((lookup, territory) -> outlined.put(lookup,
+					new Outlined(territory, outlines.get(new GeometryKey(territory.key(), lookup.outlineZoom())))));
+			return outlined;
+		});
 	}
 
 	// The outline itself when it was looked up beside the territory (graphql-java then completes it at once, where a
@@ -141,6 +142,7 @@ class TerritoryGeometry implements RuntimeWiringConfigurer {
 		return loader.load(new GeometryKey(territory.key(), zoom));
 	}
 
+	// The outlines these keys ask for: one look-up per zoom (TerritoryOutlines), the full ones for a null zoom.
 	private Mono<Map<GeometryKey, GeoJson>> load(Set<GeometryKey> keys) {
 		Map<Integer, List<TerritoryKey>> byZoom = keys.stream()
 			.collect(Collectors.groupingBy(key -> (key.zoom() != null) ? key.zoom() : -1,
