@@ -110,6 +110,11 @@ class ResponseCache implements WebGraphQlInterceptor {
 			if (!response.isValid() || !response.getErrors().isEmpty() || !isQuery(request)) {
 				return response;
 			}
+			if (estimatedBytes(response) > this.maxAnswerBytes) {
+				// Not to be kept: left to the HTTP codec to write once (written here too, a department's 1 MB of
+				// communes was copied twice more, a quarter of the bytes the service allocated under such boxes).
+				return response;
+			}
 			ExecutionResult result = response.getExecutionResult();
 			Answer answer = new Answer(new JsonBytes(this.json.writeValueAsBytes(result.getData())), result.getExtensions());
 			if (this.version.current() == current && answer.data().utf8().length <= this.maxAnswerBytes) {
@@ -118,6 +123,12 @@ class ResponseCache implements WebGraphQlInterceptor {
 			// The bytes written once serve this answer too.
 			return response.transform(builder -> builder.data(answer.data().raw()));
 		});
+	}
+
+	// The answer's size as the request's budget counted it while fetching (ExecutionBudget), 0 when unknown.
+	private static long estimatedBytes(WebGraphQlResponse response) {
+		RequestBudget budget = response.getExecutionInput().getGraphQLContext().get(RequestBudget.KEY);
+		return (budget != null) ? budget.bytes() : 0;
 	}
 
 	// Asked once the document has been executed: the document cache holds it parsed.
