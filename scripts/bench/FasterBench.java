@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -250,8 +253,8 @@ public class FasterBench {
 	/** Every measure taken, as a Markdown table. */
 	static void table() {
 		System.out.println();
-		System.out.println("| measure | p50 1 client (ms) | 8 conn: req/s | p95 (ms) | p99 (ms) |");
-		System.out.println("|---|---|---|---|---|");
+		System.out.println("| measure | p50 1 client (ms) | 8 conn: req/s | p95 (ms) | p99 (ms) | CPU per request, app / PostgreSQL / PostGraphile / client (ms) |");
+		System.out.println("|---|---|---|---|---|---|");
 		for (String[] row : table) {
 			System.out.println("| " + String.join(" | ", row) + " |");
 		}
@@ -369,7 +372,7 @@ public class FasterBench {
 			double p50 = (turn.single() != null) ? Run.pooled(singles.get(i)).percentile(50) : Double.NaN;
 			Measure measure = new Measure(p50, load.rate(), load.percentile(95), load.percentile(99));
 			table.add(new String[] { turn.name(), Double.isNaN(p50) ? "" : fmt(p50), String.format(Locale.ROOT, "%.0f", measure.rate),
-					fmt(measure.p95), fmt(measure.p99) });
+					fmt(measure.p95), fmt(measure.p99), (load.cpu().known() && load.count() > 0) ? load.cpu().column(load.count()) : "" });
 			StringBuilder perRound = new StringBuilder();
 			if (rounds > 1) {
 				perRound.append(" (rounds:");
@@ -379,12 +382,98 @@ public class FasterBench {
 			System.out.printf(Locale.ROOT, "  %-58s p50(1) %7s ms | %2d conn: %7.0f /s, p50 %.2f, p95 %.2f, p99 %.2f ms%s%n",
 					turn.name(), Double.isNaN(p50) ? "-" : fmt(p50), turn.connections(), measure.rate, load.percentile(50),
 					measure.p95, measure.p99, perRound);
+			if (load.cpu().known() && load.count() > 0) {
+				System.out.println("      " + load.cpu().perCall(load.count()));
+			}
 			measures.add(measure);
 		}
 		return measures;
 	}
 
-	record Run(long[] nanos, int count, double elapsed, long errors) {
+	/**
+	 * CPU time (ms) of the processes sharing the machine during a measure, read from /proc: the app instances whose
+	 * pids were given, PostgreSQL's processes, PostGraphile's (node) and this client (its JDBC driver included).
+	 * Per call, it tells where a request's time goes and the most requests per second the machine's cores allow
+	 * (on 2 cores, every process of the benchmark shares them).
+	 */
+	record Cpu(double app, double postgres, double node, double client) {
+
+		static final Cpu NONE = new Cpu(0, 0, 0, 0);
+
+		static final double TICK_MS = 10; // USER_HZ is 100 on Linux
+
+		static Cpu now() {
+			java.util.Set<String> apps = new java.util.HashSet<>();
+			for (String key : List.of("pid", "pid2", "pidReplica", "pidFrance")) {
+				if (args.get(key) != null) {
+					apps.add(args.get(key));
+				}
+			}
+			double app = 0, postgres = 0, node = 0;
+			try (var entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+				for (Path entry : entries) {
+					String stat;
+					try {
+						stat = Files.readString(entry.resolve("stat"));
+					}
+					catch (IOException gone) {
+						continue; // ended meanwhile
+					}
+					int close = stat.lastIndexOf(')');
+					String name = stat.substring(stat.indexOf('(') + 1, close);
+					String[] fields = stat.substring(close + 2).split(" ");
+					double ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_MS; // utime, stime
+					String pid = entry.getFileName().toString();
+					if (apps.contains(pid)) {
+						app += ms;
+					}
+					else if (name.startsWith("postgres")) {
+						postgres += ms;
+					}
+					else if (name.equals("node")) {
+						node += ms;
+					}
+				}
+			}
+			catch (IOException | RuntimeException unreadable) {
+				return NONE; // not Linux, or /proc not readable: no CPU figures
+			}
+			double client = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0);
+			return new Cpu(app, postgres, node, client);
+		}
+
+		boolean known() {
+			return this.app + this.postgres + this.node + this.client > 0;
+		}
+
+		Cpu plus(Cpu other) {
+			return new Cpu(this.app + other.app, this.postgres + other.postgres, this.node + other.node,
+					this.client + other.client);
+		}
+
+		Cpu minus(Cpu other) {
+			return new Cpu(this.app - other.app, this.postgres - other.postgres, this.node - other.node,
+					this.client - other.client);
+		}
+
+		String column(int calls) {
+			return String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f", this.app / calls, this.postgres / calls,
+					this.node / calls, this.client / calls);
+		}
+
+		String perCall(int calls) {
+			double total = (this.app + this.postgres + this.node + this.client) / calls;
+			int cores = Runtime.getRuntime().availableProcessors();
+			return String.format(Locale.ROOT,
+					"CPU per request: app %.2f ms, PostgreSQL %.2f ms, PostGraphile %.2f ms, this client %.2f ms = %.2f ms "
+							+ "(%d cores: at most %.0f req/s)",
+					this.app / calls, this.postgres / calls, this.node / calls, this.client / calls, total, cores,
+					cores * 1000 / total);
+		}
+
+	}
+
+	record Run(long[] nanos, int count, double elapsed, long errors, Cpu cpu) {
 
 		double rate() {
 			return this.count / this.elapsed;
@@ -399,7 +488,8 @@ public class FasterBench {
 				System.arraycopy(run.nanos, 0, nanos, at, run.count);
 				at += run.count;
 			}
-			return new Run(nanos, count, runs.stream().mapToDouble(Run::elapsed).sum(), runs.stream().mapToLong(Run::errors).sum());
+			return new Run(nanos, count, runs.stream().mapToDouble(Run::elapsed).sum(), runs.stream().mapToLong(Run::errors).sum(),
+					runs.stream().map(Run::cpu).reduce(Cpu.NONE, Cpu::plus));
 		}
 
 		double percentile(int percentile) {
@@ -419,6 +509,17 @@ public class FasterBench {
 		Thread[] running = new Thread[threads];
 		long warmEnd = System.nanoTime() + 1_000_000_000L;
 		long[] window = new long[2];
+		Cpu[] cpuAtStart = new Cpu[1];
+		Cpu[] cpuAtEnd = new Cpu[1];
+		// The CPU is read once every client is done and before any closes its connections: a PostgreSQL backend that
+		// has ended (a JDBC client's) is no longer in /proc, and its CPU would be missing.
+		Phaser done = new Phaser(threads) {
+			@Override
+			protected boolean onAdvance(int phase, int parties) {
+				cpuAtEnd[0] = Cpu.now();
+				return true;
+			}
+		};
 		AtomicLong remaining = new AtomicLong(max);
 		for (int i = 0; i < threads; i++) {
 			// Seeds new to each run: a mix drawn in a warm-up is never drawn again (it would be a cache hit).
@@ -430,6 +531,7 @@ public class FasterBench {
 					}
 					synchronized (window) {
 						if (window[0] == 0) {
+							cpuAtStart[0] = Cpu.now();
 							window[0] = System.nanoTime();
 							window[1] = window[0] + secs * 1_000_000_000L;
 						}
@@ -445,6 +547,12 @@ public class FasterBench {
 					worker.failure = ex;
 				}
 				finally {
+					try {
+						done.awaitAdvanceInterruptibly(done.arrive(), secs + 60, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException | TimeoutException ex) {
+						// another client is stuck: its failure is reported below
+					}
 					worker.close();
 				}
 			});
@@ -454,6 +562,7 @@ public class FasterBench {
 			thread.join(1000L * (secs + 120));
 		}
 		long finished = System.nanoTime();
+		Cpu cpu = (cpuAtStart[0] != null && cpuAtEnd[0] != null) ? cpuAtEnd[0].minus(cpuAtStart[0]) : Cpu.NONE;
 		int count = 0;
 		for (Worker worker : workers) {
 			if (worker.failure != null) {
@@ -467,7 +576,7 @@ public class FasterBench {
 			System.arraycopy(worker.nanos, 0, all, at, worker.recorded);
 			at += worker.recorded;
 		}
-		return new Run(all, count, Math.min(finished - window[0], secs * 1_000_000_000L + 50_000_000L) / 1e9, 0);
+		return new Run(all, count, Math.min(finished - window[0], secs * 1_000_000_000L + 50_000_000L) / 1e9, 0, cpu);
 	}
 
 	/** One client: its own HTTP connections and JDBC connection, its own random numbers. */
@@ -927,7 +1036,7 @@ public class FasterBench {
 		System.out.println(line);
 		table.add(new String[] { "ratio " + what + ": app/SQL, app/PostGraphile",
 				String.format(Locale.ROOT, "%.2f / %s", app.p50 / sql.p50, (pg != null) ? fmt(app.p50 / pg.p50) : "-"),
-				String.format(Locale.ROOT, "%.2f / %s", app.rate / sql.rate, (pg != null) ? fmt(app.rate / pg.rate) : "-"), "", "" });
+				String.format(Locale.ROOT, "%.2f / %s", app.rate / sql.rate, (pg != null) ? fmt(app.rate / pg.rate) : "-"), "", "", "" });
 	}
 
 	static String fmt(double value) {
