@@ -50,10 +50,10 @@ public class Pactes {
 
 	private Mono<Map<String, Pacte>> load(Set<String> ids) {
 		long current = this.version.current();
-		Known known = this.known.get();
-		if (current != DataVersion.UNKNOWN && known.version() == current && known.pactes().keySet().containsAll(ids)) {
+		Map<String, Pacte> kept = kept(current);
+		if (kept.keySet().containsAll(ids)) {
 			Map<String, Pacte> found = new HashMap<>();
-			ids.forEach(id -> found.put(id, known.pactes().get(id)));
+			ids.forEach(id -> found.put(id, kept.get(id)));
 			return Mono.just(found);
 		}
 		return this.repository.findByIds(ids).collectMap(Pacte::id).doOnNext(found -> {
@@ -66,6 +66,12 @@ public class Pactes {
 				});
 			}
 		});
+	}
+
+	// The pactes kept for this version of the data: none while it is unknown or once it has moved on.
+	private Map<String, Pacte> kept(long current) {
+		Known known = this.known.get();
+		return (current != DataVersion.UNKNOWN && known.version() == current) ? known.pactes() : Map.of();
 	}
 
 	/** The id of the default pacte. */
@@ -83,7 +89,14 @@ public class Pactes {
 	 * {@code UNKNOWN_PACTE} when there is none. Call it when the field is fetched (it queues the lookup).
 	 */
 	public Mono<Pacte> named(String argument, DataLoader<String, Pacte> loader) {
-		return Mono.fromFuture(loader.load(idOf(argument))).switchIfEmpty(Mono.error(() -> unknown(argument)));
+		String id = idOf(argument);
+		Pacte kept = kept(this.version.current()).get(id);
+		if (kept != null) {
+			// Already read at this version: the field goes on at once rather than after graphql-java dispatches
+			// the request's loaders (every root field names a pacte, most the default one).
+			return Mono.just(kept);
+		}
+		return Mono.fromFuture(loader.load(id)).switchIfEmpty(Mono.error(() -> unknown(argument)));
 	}
 
 	/** As {@link #named(String, DataLoader)}, with a statement of its own (where no request batches, e.g. a subscription). */

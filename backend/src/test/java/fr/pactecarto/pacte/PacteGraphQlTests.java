@@ -185,4 +185,25 @@ class PacteGraphQlTests {
 		}
 	}
 
+	@Test
+	void aPacteKeptForTheNextRequestsIsReadAgainOnceTheDataChanges(@Autowired JdbcTemplate jdbc,
+			@Autowired DataVersion version) {
+		// Root fields take a pacte read at this version from memory, without a statement: a change by any instance
+		// (here plain SQL, as another instance's edit) is answered by the next request told of it.
+		String query = "query($p: ID) { source(pacte: $p) { title } }";
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> version.current() != DataVersion.UNKNOWN);
+		String title = this.graphQl.document(query).variable("p", FIXTURE).execute().path("source.title").entity(String.class).get();
+		this.graphQl.document(query).variable("p", FIXTURE).execute().path("source.title").entity(String.class).isEqualTo(title);
+		long before = version.current();
+		jdbc.update("UPDATE pacte SET source_title = source_title || ' (corrigé)' WHERE id = ?", FIXTURE);
+		try {
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> version.current() > before);
+			this.graphQl.document(query).variable("p", FIXTURE).execute().path("source.title").entity(String.class)
+				.isEqualTo(title + " (corrigé)");
+		}
+		finally {
+			jdbc.update("UPDATE pacte SET source_title = ? WHERE id = ?", title, FIXTURE);
+		}
+	}
+
 }
