@@ -376,8 +376,9 @@ public class FasterBench {
 			Run load = Run.pooled(loads.get(i));
 			double p50 = (turn.single() != null) ? Run.pooled(singles.get(i)).percentile(50) : Double.NaN;
 			Measure measure = new Measure(p50, load.rate(), load.percentile(95), load.percentile(99));
+			boolean cpu = load.cpu().known() && load.count() > 0;
 			table.add(new String[] { turn.name(), Double.isNaN(p50) ? "" : fmt(p50), String.format(Locale.ROOT, "%.0f", measure.rate),
-					fmt(measure.p95), fmt(measure.p99), (load.cpu().known() && load.count() > 0) ? load.cpu().column(load.count()) : "" });
+					fmt(measure.p95), fmt(measure.p99), cpu ? load.cpu().column(load.count()) : "" });
 			StringBuilder perRound = new StringBuilder();
 			if (rounds > 1) {
 				perRound.append(" (rounds:");
@@ -387,7 +388,7 @@ public class FasterBench {
 			System.out.printf(Locale.ROOT, "  %-58s p50(1) %7s ms | %2d conn: %7.0f /s, p50 %.2f, p95 %.2f, p99 %.2f ms%s%n",
 					turn.name(), Double.isNaN(p50) ? "-" : fmt(p50), turn.connections(), measure.rate, load.percentile(50),
 					measure.p95, measure.p99, perRound);
-			if (load.cpu().known() && load.count() > 0) {
+			if (cpu) {
 				System.out.println("      " + load.cpu().perCall(load.count()));
 			}
 			measures.add(measure);

@@ -112,12 +112,12 @@ class TerritoryOutlines {
 			return Mono.just(Map.of());
 		}
 		if (zoom == null) {
-			return this.territories.findFullOutlines(keys).collectMap(Map.Entry::getKey, Map.Entry::getValue);
+			return this.territories.findFullOutlines(keys);
 		}
 		int band = band(zoom);
 		long current = this.version.current();
 		if (current == DataVersion.UNKNOWN) {
-			return read(keys, band);
+			return this.territories.findOutlines(keys, band);
 		}
 		if (current != this.cachedVersion) {
 			// Outlines of an older version are never asked for again: room for the new ones.
@@ -138,7 +138,7 @@ class TerritoryOutlines {
 		if (missing.isEmpty()) {
 			return Mono.just(found);
 		}
-		return read(missing, band).map(read -> {
+		return this.territories.findOutlines(missing, band).map(read -> {
 			// Read after the version was: at least as new as it. Kept only if no change was heard meanwhile, so
 			// that a newer version never finds an outline read before it.
 			if (this.version.current() == current) {
@@ -147,10 +147,6 @@ class TerritoryOutlines {
 			found.putAll(read);
 			return found;
 		});
-	}
-
-	private Mono<Map<TerritoryKey, GeoJson>> read(Collection<TerritoryKey> keys, int band) {
-		return this.territories.findOutlines(keys, band).collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 }

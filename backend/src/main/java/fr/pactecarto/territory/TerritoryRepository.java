@@ -278,14 +278,9 @@ public class TerritoryRepository {
 			.all();
 	}
 
-	/** The outlines of these territories stored at import for the zoom band {@code band}, in no particular order. */
-	Flux<Map.Entry<TerritoryKey, GeoJson>> findOutlines(Collection<TerritoryKey> keys, int band) {
-		return detached(this.db.sql(OUTLINES)
-			.bind("kinds", kinds(keys))
-			.bind("codes", codes(keys))
-			.bind("band", band)
-			.map(row -> Map.entry(key(row), new GeoJson(row.get("geojson", byte[].class))))
-			.all());
+	/** The outlines of these territories stored at import for the zoom band {@code band}. */
+	Mono<Map<TerritoryKey, GeoJson>> findOutlines(Collection<TerritoryKey> keys, int band) {
+		return outlines(this.db.sql(OUTLINES).bind("band", band), keys);
 	}
 
 	// The rows of a read that may return thousands, read without the request's Reactor context, which they do not
@@ -295,18 +290,23 @@ public class TerritoryRepository {
 		return rows.contextWrite(context -> Context.empty());
 	}
 
-	/** The full outlines of these territories (as imported, not simplified), in no particular order. */
-	Flux<Map.Entry<TerritoryKey, GeoJson>> findFullOutlines(Collection<TerritoryKey> keys) {
-		return this.db.sql("""
+	/** The full outlines of these territories (as imported, not simplified). */
+	Mono<Map<TerritoryKey, GeoJson>> findFullOutlines(Collection<TerritoryKey> keys) {
+		return outlines(this.db.sql("""
 				SELECT t.kind, t.code, convert_to(ST_AsGeoJSON(t.geom), 'UTF8') AS geojson
 				FROM territory t
 				JOIN unnest(CAST(:kinds AS text[]), CAST(:codes AS text[])) AS k(kind, code)
 				  ON t.kind = k.kind AND t.code = k.code
-				""")
-			.bind("kinds", kinds(keys))
+				"""), keys);
+	}
+
+	// The column `geojson` (UTF-8 bytes) of a statement over `unnest(:kinds, :codes)`, by territory.
+	private static Mono<Map<TerritoryKey, GeoJson>> outlines(DatabaseClient.GenericExecuteSpec statement,
+			Collection<TerritoryKey> keys) {
+		return detached(statement.bind("kinds", kinds(keys))
 			.bind("codes", codes(keys))
 			.map(row -> Map.entry(key(row), new GeoJson(row.get("geojson", byte[].class))))
-			.all();
+			.all()).collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	/** The kinds of these keys, for {@code unnest(CAST(:kinds AS text[]), CAST(:codes AS text[]))}. */
